@@ -1,0 +1,4 @@
+import { InitialContentSchema1764100000000 } from './1764100000000-InitialContentSchema';
+
+/** Every migration, in order. Passed as classes so the app, the CLI and the tests run the same list. */
+export const migrations = [InitialContentSchema1764100000000];

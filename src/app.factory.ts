@@ -1,0 +1,50 @@
+import { INestApplication, Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { randomUUID } from 'node:crypto';
+import express, { NextFunction, Request, Response } from 'express';
+import { DataSource } from 'typeorm';
+import { AppModule } from './app.module';
+import { requestContext } from './common/request/request-context';
+import { AppConfig } from './config/app-config';
+import { SampleSeeder } from './content/sample.seeder';
+import { runMigrations } from './database/migrations.runner';
+
+export interface CreateAppOptions {
+  /** Load the sample issue when the database is empty (npm start does; tests choose). */
+  seedSample?: boolean;
+}
+
+/** Builds the HTTP app, applies migrations under the advisory lock and seeds; the caller listens. */
+export async function createApp(config: AppConfig, databaseUrl: string, options: CreateAppOptions = {}): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
+    bodyParser: false,
+    logger: config.nodeEnv === 'test' ? ['error', 'warn'] : ['error', 'warn', 'log'],
+  });
+  app.use(withRequestContext);
+  app.use(express.json({ limit: config.bodyLimitBytes }));
+  app.use(bodyErrors(config.bodyLimitBytes));
+  await runMigrations(app.get(DataSource));
+  if (options.seedSample ?? config.seedSample) await app.get(SampleSeeder).seedIfEmpty();
+  return app;
+}
+
+function withRequestContext(req: Request, res: Response, next: NextFunction): void {
+  const given = req.header('x-request-id');
+  const requestId = given && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+  res.setHeader('x-request-id', requestId);
+  requestContext.run(() => next(), requestId);
+}
+
+/** Body-parser failures answer in GraphQL's error shape, never with Express's HTML stack page. */
+function bodyErrors(limit: number) {
+  const logger = new Logger('HTTP');
+  return (err: Error & { type?: string; status?: number }, _req: Request, res: Response, next: NextFunction): void => {
+    if (!err) return next();
+    const tooLarge = err.type === 'entity.too.large';
+    const status = tooLarge ? 413 : (err.status ?? 400) < 500 ? (err.status ?? 400) : 400;
+    const message = tooLarge ? `request body exceeds the limit of ${limit} bytes` : 'request body is not valid JSON';
+    if (!tooLarge && err.type !== 'entity.parse.failed') logger.warn(`rejected request body: ${err.message}`);
+    res.status(status).json({ errors: [{ message, extensions: { code: tooLarge ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST' } }] });
+  };
+}

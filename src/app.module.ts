@@ -1,0 +1,63 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { DynamicModule, Module } from '@nestjs/common';
+import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ArticlesModule } from './articles/articles.module';
+import { formatGraphQLError } from './common/graphql/error-formatter';
+import { queryLimitsPlugin } from './common/graphql/query-limits.plugin';
+import { serverTimingPlugin } from './common/graphql/server-timing.plugin';
+import { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { ContentModule } from './content/content.module';
+import { ContributorsModule } from './contributors/contributors.module';
+import { dataSourceOptions } from './database/data-source.options';
+import { HealthModule } from './health/health.module';
+import { IssuesModule } from './issues/issues.module';
+import { LoadersFactory } from './loaders/loaders.factory';
+import { LoadersModule } from './loaders/loaders.module';
+import { ReferencesModule } from './references/references.module';
+import { SectionsModule } from './sections/sections.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        TypeOrmModule.forRoot(dataSourceOptions(databaseUrl, config.dbPoolSize)),
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          imports: [LoadersModule],
+          inject: [LoadersFactory, GraphQLSchemaHost],
+          useFactory: (loaders: LoadersFactory, schemaHost: GraphQLSchemaHost) => graphqlOptions(config, loaders, schemaHost),
+        }),
+        IssuesModule,
+        SectionsModule,
+        ArticlesModule,
+        ContributorsModule,
+        ReferencesModule,
+        ContentModule,
+        HealthModule,
+      ],
+    };
+  }
+}
+
+function graphqlOptions(config: AppConfig, loaders: LoadersFactory, schemaHost: GraphQLSchemaHost): ApolloDriverConfig {
+  const development = config.nodeEnv === 'development';
+  return {
+    path: '/graphql',
+    autoSchemaFile: true,
+    sortSchema: true,
+    introspection: true,
+    includeStacktraceInErrorResponses: development,
+    formatError: formatGraphQLError(development),
+    context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res, loaders: loaders.create() }),
+    // @nestjs/apollo types its plugins with Apollo's ESM typings and we compile against the CJS ones: same objects.
+    plugins: [
+      queryLimitsPlugin(() => schemaHost.schema, { maxDepth: config.graphqlMaxDepth, maxComplexity: config.graphqlMaxComplexity }),
+      ...(config.serverTiming ? [serverTimingPlugin()] : []),
+    ] as unknown as ApolloDriverConfig['plugins'],
+  };
+}

@@ -1,0 +1,107 @@
+import { resolve } from 'node:path';
+
+export type NodeEnv = 'development' | 'production' | 'test';
+
+/** The one validated configuration object; built once at boot from the environment. */
+export interface AppConfig {
+  nodeEnv: NodeEnv;
+  host: string;
+  port: number;
+  dataDir: string;
+  /** Unset means: run the embedded Postgres under `dataDir/postgres`. */
+  databaseUrl?: string;
+  dbPoolSize: number;
+  bodyLimitBytes: number;
+  graphqlMaxDepth: number;
+  graphqlMaxComplexity: number;
+  seedSample: boolean;
+  serverTiming: boolean;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+class Reader {
+  readonly problems: string[] = [];
+  constructor(private readonly env: Env) {}
+
+  raw(name: string): string | undefined {
+    const value = this.env[name];
+    return value === undefined || value.trim() === '' ? undefined : value.trim();
+  }
+
+  int(name: string, fallback: number, min: number, max: number): number {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    const n = Number(value);
+    if (!/^\d+$/.test(value) || n < min || n > max) {
+      this.problems.push(`${name} must be an integer from ${min} to ${max} (got "${value}")`);
+      return fallback;
+    }
+    return n;
+  }
+
+  bool(name: string, fallback: boolean): boolean {
+    const value = this.raw(name)?.toLowerCase();
+    if (value === undefined) return fallback;
+    if (['1', 'true', 'yes', 'on'].includes(value)) return true;
+    if (['0', 'false', 'no', 'off'].includes(value)) return false;
+    this.problems.push(`${name} must be true or false (got "${value}")`);
+    return fallback;
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    if (!(allowed as readonly string[]).includes(value)) {
+      this.problems.push(`${name} must be one of ${allowed.join(', ')} (got "${value}")`);
+      return fallback;
+    }
+    return value as T;
+  }
+
+  postgresUrl(name: string): string | undefined {
+    const value = this.raw(name);
+    if (value === undefined) return undefined;
+    try {
+      const url = new URL(value);
+      if (!['postgres:', 'postgresql:'].includes(url.protocol)) throw new Error('protocol');
+      if (!url.hostname) throw new Error('host');
+    } catch {
+      this.problems.push(`${name} must be a postgres://user:password@host:port/database URL`);
+      return undefined;
+    }
+    return value;
+  }
+}
+
+const MEBIBYTE = 1024 * 1024;
+
+/** Validates every variable and throws one error listing all problems, so a bad deploy fails at boot. */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const r = new Reader(env);
+  const nodeEnv = r.oneOf('NODE_ENV', ['development', 'production', 'test'] as const, 'development');
+  const config: AppConfig = {
+    nodeEnv,
+    host: r.raw('HOST') ?? '0.0.0.0',
+    port: r.int('PORT', 3000, 0, 65535),
+    dataDir: resolve(r.raw('DATA_DIR') ?? './.data'),
+    databaseUrl: r.postgresUrl('DATABASE_URL'),
+    dbPoolSize: r.int('DB_POOL_SIZE', 10, 1, 200),
+    bodyLimitBytes: r.int('BODY_LIMIT_BYTES', 3 * MEBIBYTE, 1024, 64 * MEBIBYTE),
+    graphqlMaxDepth: r.int('GRAPHQL_MAX_DEPTH', 12, 2, 50),
+    graphqlMaxComplexity: r.int('GRAPHQL_MAX_COMPLEXITY', 5000, 10, 1_000_000),
+    seedSample: r.bool('SEED_SAMPLE', true),
+    serverTiming: r.bool('SERVER_TIMING', nodeEnv !== 'production'),
+  };
+  if (r.problems.length > 0) throw new ConfigError(r.problems);
+  return Object.freeze(config);
+}
