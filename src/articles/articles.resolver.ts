@@ -1,7 +1,7 @@
 import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { ContributorModel } from '../contributors/contributor.model';
 import { IssueModel } from '../issues/issue.model';
-import { GraphQLContext } from '../loaders/graphql-context';
+import type { GraphQLContext } from '../loaders/graphql-context';
 import { ReferenceModel } from '../references/reference.model';
 import { SectionModel } from '../sections/section.model';
 import { ArticleModel } from './article.model';

@@ -91,7 +91,7 @@ class Checker {
   positiveInt(key: string): number {
     const raw = this.values.get(key)?.value;
     if (raw == null) return 0;
-    if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < 1 || raw > 1_000_000) {
+    if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < 1 || raw > 2_147_483_647) {
       this.fail(key, 'must be a positive whole number');
       return 0;
     }

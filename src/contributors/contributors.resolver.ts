@@ -2,7 +2,7 @@ import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/gr
 import { ArticleConnection } from '../articles/article.model';
 import { checkPageSize, ConnectionArgs } from '../common/graphql/connection';
 import { IssueConnection } from '../issues/issue.model';
-import { GraphQLContext } from '../loaders/graphql-context';
+import type { GraphQLContext } from '../loaders/graphql-context';
 import { ContributorConnection, ContributorModel } from './contributor.model';
 import { ContributorsService } from './contributors.service';
 

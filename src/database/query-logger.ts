@@ -19,16 +19,12 @@ export class QueryCountingLogger implements Logger {
     this.logger.warn(`slow query (${time} ms): ${query.slice(0, 500)}`);
   }
 
-  logSchemaBuild(message: string): void {
-    this.logger.debug(message);
-  }
+  /** The migrations runner reports what it applied; TypeORM's own chatter is not needed. */
+  logSchemaBuild(): void {}
 
-  logMigration(message: string): void {
-    this.logger.log(message);
-  }
+  logMigration(): void {}
 
   log(level: 'log' | 'info' | 'warn', message: unknown): void {
     if (level === 'warn') this.logger.warn(String(message));
-    else this.logger.debug(String(message));
   }
 }

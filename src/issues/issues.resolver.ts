@@ -1,7 +1,7 @@
 import { Args, Context, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { ConnectionArgs } from '../common/graphql/connection';
 import { ContributorModel } from '../contributors/contributor.model';
-import { GraphQLContext } from '../loaders/graphql-context';
+import type { GraphQLContext } from '../loaders/graphql-context';
 import { SectionModel } from '../sections/section.model';
 import { renderMarkdown } from '../articles/markdown.renderer';
 import { IssueConnection, IssueModel } from './issue.model';

@@ -2,7 +2,7 @@ import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { ArticleModel } from '../articles/article.model';
 import { renderMarkdown } from '../articles/markdown.renderer';
 import { IssueModel } from '../issues/issue.model';
-import { GraphQLContext } from '../loaders/graphql-context';
+import type { GraphQLContext } from '../loaders/graphql-context';
 import { SectionModel } from './section.model';
 
 @Resolver(() => SectionModel)

@@ -1,0 +1,46 @@
+import 'reflect-metadata';
+import { INestApplication } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { createApp } from '../../src/app.factory';
+import { AppConfig, loadConfig } from '../../src/config/app-config';
+import { IssueImporter } from '../../src/content/issue-importer.service';
+import { testDatabaseUrl } from './test-state';
+
+export interface GraphQLResponse<T = Record<string, any>> {
+  status: number;
+  headers: Headers;
+  body: { data?: T | null; errors?: Array<{ message: string; extensions?: Record<string, any> }> };
+}
+
+export interface TestApp {
+  app: INestApplication;
+  baseUrl: string;
+  dataSource: DataSource;
+  importer: IssueImporter;
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  close(): Promise<void>;
+}
+
+/** The real app over real HTTP on a free loopback port, against the test Postgres. */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const config: AppConfig = loadConfig({ NODE_ENV: 'test', SEED_SAMPLE: 'false', ...env });
+  const app = await createApp(config, testDatabaseUrl());
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address() as { port: number };
+  const baseUrl = `http://127.0.0.1:${address.port}`;
+  return {
+    app,
+    baseUrl,
+    dataSource: app.get(DataSource),
+    importer: app.get(IssueImporter),
+    async gql(query, variables, headers = {}) {
+      const res = await fetch(`${baseUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: res.status, headers: res.headers, body: await res.json() };
+    },
+    close: () => app.close(),
+  };
+}
