@@ -1,8 +1,10 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ArticlesModule } from './articles/articles.module';
+import { GraphQLExceptionFilter } from './common/errors/graphql-exception.filter';
 import { formatGraphQLError } from './common/graphql/error-formatter';
 import { queryLimitsPlugin } from './common/graphql/query-limits.plugin';
 import { serverTimingPlugin } from './common/graphql/server-timing.plugin';
@@ -40,6 +42,7 @@ export class AppModule {
         ContentModule,
         HealthModule,
       ],
+      providers: [{ provide: APP_FILTER, useClass: GraphQLExceptionFilter }],
     };
   }
 }

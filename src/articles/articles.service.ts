@@ -4,6 +4,7 @@ import { In, Repository } from 'typeorm';
 import { checkPageSize, ConnectionShape } from '../common/graphql/connection';
 import { decodeCursor } from '../common/graphql/cursor';
 import { pagesByOwner } from '../common/graphql/pages-by-owner';
+import { checkUuid } from '../common/uuid';
 import { hydrate } from '../database/hydrate';
 import { ArticleEntity } from './article.entity';
 import { ArticleModel, toArticleModel } from './article.model';
@@ -15,7 +16,7 @@ export class ArticlesService {
   constructor(@InjectRepository(ArticleEntity) private readonly articles: Repository<ArticleEntity>) {}
 
   async findPublishedById(id: string): Promise<ArticleModel | null> {
-    const found = await this.publishedQuery().andWhere('a.id = :id', { id }).getOne();
+    const found = await this.publishedQuery().andWhere('a.id = :id', { id: checkUuid(id) }).getOne();
     return found ? toArticleModel(found) : null;
   }
 

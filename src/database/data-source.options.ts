@@ -11,6 +11,7 @@ export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions
     migrations,
     migrationsTableName: 'typeorm_migration',
     synchronize: false,
+    installExtensions: false, // ids use gen_random_uuid(), built into Postgres 13+
     migrationsRun: false,
     logger: new QueryCountingLogger(),
     maxQueryExecutionTime: 1000,

@@ -32,10 +32,17 @@ export class EmbeddedPostgres {
   async start(database: string): Promise<string> {
     const ids = ensureSystemUser();
     const password = this.ensurePassword();
-    await this.stopOrphan();
-    if (!existsSync(join(this.dataDir, 'PG_VERSION'))) this.initdb(ids, password);
-    this.port = await freePort();
-    await this.spawnServer(ids);
+    const running = this.runningServer();
+    if (running?.owned) {
+      // Another process of ours (npm start) runs it: share it, e.g. for `npm run content:import`.
+      this.port = running.port;
+      this.logger.log(`using the embedded Postgres already running on port ${this.port} (pid ${running.pid})`);
+    } else {
+      if (running) await this.stopOrphan(running.pid);
+      if (!existsSync(join(this.dataDir, 'PG_VERSION'))) this.initdb(ids, password);
+      this.port = await freePort();
+      await this.spawnServer(ids);
+    }
     const url = `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${this.port}/${database}`;
     await createDatabaseIfMissing(url, database);
     return url;
@@ -105,17 +112,32 @@ export class EmbeddedPostgres {
     }).then(() => this.logger.log(`embedded Postgres listening on 127.0.0.1:${this.port}`));
   }
 
-  /** A killed Node process leaves its postgres running; it owns our data dir, so we stop it. */
-  private async stopOrphan(): Promise<void> {
+  /** The server in our data dir, if one runs; `owned` when a live process (not init) still parents it. */
+  private runningServer(): { pid: number; port: number; owned: boolean } | undefined {
     const pidFile = join(this.dataDir, 'postmaster.pid');
-    if (!existsSync(pidFile)) return;
-    const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-    if (!isPostgres(pid)) return;
+    if (!existsSync(pidFile)) return undefined;
+    const lines = readFileSync(pidFile, 'utf8').split('\n');
+    const pid = Number(lines[0]);
+    if (!isPostgres(pid)) return undefined;
+    const parent = Number(/^PPid:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
+    return { pid, port: Number(lines[3]), owned: parent > 1 && isNode(parent) };
+  }
+
+  /** A killed Node process leaves its postgres running; it owns our data dir, so we stop it. */
+  private async stopOrphan(pid: number): Promise<void> {
     this.logger.warn(`stopping a Postgres left running on ${this.dataDir} (pid ${pid})`);
     process.kill(pid, 'SIGINT');
     const deadline = Date.now() + STOP_TIMEOUT_MS;
     while (isPostgres(pid) && Date.now() < deadline) await sleep(100);
     if (isPostgres(pid)) throw new Error(`Postgres pid ${pid} on ${this.dataDir} did not stop`);
+  }
+}
+
+function isNode(pid: number): boolean {
+  try {
+    return /(^|\/)node\0/.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
+  } catch {
+    return false;
   }
 }
 

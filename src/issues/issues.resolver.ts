@@ -17,8 +17,8 @@ export class IssuesResolver {
   }
 
   @Query(() => IssueModel, { nullable: true, description: 'Null when the issue does not exist or is not published.' })
-  issue(@Args('slug') slug: string) {
-    return this.issuesService.findPublishedBySlug(slug);
+  issue(@Args('slug') slug: string, @Context() { loaders }: GraphQLContext) {
+    return loaders.publishedIssueBySlug.load(slug);
   }
 
   @Query(() => IssueModel, { nullable: true })

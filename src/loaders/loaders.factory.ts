@@ -31,14 +31,22 @@ export class LoadersFactory {
   ) {}
 
   create() {
+    const issueById = new DataLoader<string, IssueModel | null>(async (ids) => oneByKey(ids, await this.issues.publishedByIds(ids), (i) => i.id));
+    const sectionById = new DataLoader<string, SectionModel | null>(async (ids) => oneByKey(ids, await this.sections.byIds(ids), (s) => s.id));
+    // Whatever one loader fetches primes the by-id loaders, so walking back up the tree costs no statement.
+    const issues = <T extends IssueModel | null>(list: T[]) => (list.forEach((i) => i && issueById.prime(i.id, i)), list);
     return {
-      publishedIssueById: new DataLoader<string, IssueModel | null>(async (ids) => oneByKey(ids, await this.issues.publishedByIds(ids), (i) => i.id)),
-      publishedIssueBySlug: new DataLoader<string, IssueModel | null>(async (slugs) => oneByKey(slugs, await this.issues.publishedBySlugs(slugs), (i) => i.slug)),
+      publishedIssueById: issueById,
+      publishedIssueBySlug: new DataLoader<string, IssueModel | null>(async (slugs) => issues(oneByKey(slugs, await this.issues.publishedBySlugs(slugs), (i) => i.slug))),
       publishedSuccessorBySlug: new DataLoader<string, IssueModel | null>(async (slugs) =>
-        oneByKey(slugs, await this.issues.publishedSuccessorsOf(slugs), (i) => i.previousSlug ?? ''),
+        issues(oneByKey(slugs, await this.issues.publishedSuccessorsOf(slugs), (i) => i.previousSlug ?? '')),
       ),
-      sectionsByIssueId: new DataLoader<string, SectionModel[]>(async (ids) => groupByKey(ids, await this.sections.byIssueIds(ids), (s) => s.issueId)),
-      sectionById: new DataLoader<string, SectionModel | null>(async (ids) => oneByKey(ids, await this.sections.byIds(ids), (s) => s.id)),
+      sectionById,
+      sectionsByIssueId: new DataLoader<string, SectionModel[]>(async (ids) => {
+        const sections = await this.sections.byIssueIds(ids);
+        sections.forEach((s) => sectionById.prime(s.id, s));
+        return groupByKey(ids, sections, (s) => s.issueId);
+      }),
       articlesBySectionId: new DataLoader<string, ArticleModel[]>(async (ids) => groupByKey(ids, await this.articles.bySectionIds(ids), (a) => a.sectionId)),
       articleCountByIssueId: new DataLoader<string, number>(async (ids) => {
         const counts = await this.articles.countByIssueIds(ids);

@@ -39,17 +39,20 @@ describe('IssueImporter against Postgres', () => {
   });
 
   it('is idempotent: a second import of the same file keeps every row, id and version', async () => {
-    const { markdown, slug } = issueMarkdown({ sections: [2, 3], editors: ['编辑甲', 'Editor B'], authors: () => ['Same Author'] });
+    const names = [`编辑甲 ${uniqueSlug()}`, `Editor B ${uniqueSlug()}`, `Same Author ${uniqueSlug()}`];
+    const { markdown, slug } = issueMarkdown({ sections: [2, 3], editors: names.slice(0, 2), authors: () => [names[2]] });
     const first = await importer.importMarkdown(markdown);
     const before = await dataSource.query('SELECT id, version FROM article WHERE issue_id = $1 ORDER BY id', [first.issue.id]);
-    const contributorsBefore = await count('SELECT count(*) FROM contributor', []);
+    const contributors = () => dataSource.query('SELECT id, slug, version FROM contributor WHERE name = ANY($1) ORDER BY name', [names]);
+    const contributorsBefore = await contributors();
+    expect(contributorsBefore).toHaveLength(3);
     const second = await importer.importMarkdown(markdown);
     expect(second.issue.id).toBe(first.issue.id);
     expect(second.created).toBe(false);
     expect(second.issue.version).toBe(first.issue.version);
     expect(await dataSource.query('SELECT id, version FROM article WHERE issue_id = $1 ORDER BY id', [first.issue.id])).toEqual(before);
     expect(await countRows(first.issue.id)).toEqual({ sections: 2, articles: 5, references: 5, authors: 5, editors: 2 });
-    expect(await count('SELECT count(*) FROM contributor', [])).toBe(contributorsBefore);
+    expect(await contributors()).toEqual(contributorsBefore);
     expect(await count('SELECT count(*) FROM issue WHERE slug = $1', [slug])).toBe(1);
   });
 

@@ -1,17 +1,18 @@
+import { randomBytes, randomInt } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { IssueImporter } from '../../src/content/issue-importer.service';
 import { IssueStatus } from '../../src/issues/issue.entity';
 
-let counter = 0;
-
-/** Unique per jest worker and call: pid keeps concurrent workers apart, the counter keeps calls apart. */
+/**
+ * Random in a range no real or seeded issue uses; jest reloads this module for every spec file in a worker,
+ * so a counter would repeat. A clash among a few hundred picks in 1.9e9 is about 1 in 100,000 runs.
+ */
 export function uniqueNumber(): number {
-  counter++;
-  return 100_000 + (process.pid % 20_000) * 1000 + counter;
+  return randomInt(100_000, 2_000_000_000);
 }
 
 export function uniqueSlug(prefix = 't'): string {
-  return `${prefix}-${process.pid}-${counter}-${Math.random().toString(36).slice(2, 8)}`;
+  return `${prefix}-${randomBytes(5).toString('hex')}`;
 }
 
 export interface IssueSpec {
