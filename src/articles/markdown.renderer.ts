@@ -29,8 +29,35 @@ function citations(md: InstanceType<typeof MarkdownIt>): void {
   });
 }
 
+/** Where a bare URL really ends: before CJK text or full-width punctuation, and without trailing `,;:!?` or a lone `.`. */
+export function bareUrlLength(raw: string): number {
+  const cjk = raw.search(/[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]/u);
+  let end = cjk >= 0 ? cjk : raw.length;
+  while (end > 0 && ',;:!?'.includes(raw[end - 1])) end--;
+  if (raw[end - 1] === '.' && raw[end - 2] !== '.') end--;
+  return end;
+}
+
+type LinkMatch = { raw: string; text: string; url: string; index: number; lastIndex: number };
+
+function trimMatch<T extends LinkMatch | null>(m: T): T {
+  if (!m) return m;
+  const keep = bareUrlLength(m.raw);
+  if (keep === m.raw.length) return m;
+  const raw = m.raw.slice(0, keep);
+  return Object.assign(m, { raw, text: raw, url: m.url.slice(0, m.url.length - (m.raw.length - keep)), lastIndex: m.index + keep });
+}
+
+// linkify-it's defaults run a URL on into Chinese text ("…/1/,以及") and keep a trailing ":"; trim its matches.
+function cjkAwareLinkify(md: InstanceType<typeof MarkdownIt>): void {
+  md.linkify.set({ fuzzyLink: false, fuzzyEmail: false });
+  const { match, matchAtStart } = md.linkify;
+  md.linkify.matchAtStart = (text: string) => trimMatch(matchAtStart.call(md.linkify, text) as LinkMatch | null) as never;
+  md.linkify.match = (text: string) => (match.call(md.linkify, text) as LinkMatch[] | null)?.map((m) => trimMatch(m)).filter((m) => m.raw.length > 0) as never;
+}
+
 // html: false escapes raw HTML in the source; the sanitizer below is the second fence.
-const md = new MarkdownIt({ html: false, linkify: true, typographer: false }).use(citations);
+const md = new MarkdownIt({ html: false, linkify: true, typographer: false }).use(citations).use(cjkAwareLinkify);
 
 const SANITIZE: sanitizeHtml.IOptions = {
   allowedTags: [...sanitizeHtml.defaults.allowedTags, 'img', 'del', 's'],

@@ -2,19 +2,18 @@ const MAX_SLUG_LENGTH = 80;
 
 /** Slugs may hold CJK letters: 陈玮 stays 陈玮, so Chinese names keep a readable, stable slug. */
 export function slugify(text: string): string {
-  return text
+  const slug = text
     .normalize('NFKC')
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, MAX_SLUG_LENGTH)
-    .replace(/-+$/, '');
+    .replace(/^-+|-+$/g, '');
+  // Cut by code point, so a character outside the BMP (rare CJK in names) is never split in half.
+  return [...slug].slice(0, MAX_SLUG_LENGTH).join('').replace(/-+$/, '');
 }
 
-export const SLUG_PATTERN = /^[\p{Ll}\p{Lo}\p{N}](?:[\p{Ll}\p{Lo}\p{N}-]{0,78}[\p{Ll}\p{Lo}\p{N}])?$/u;
-
+/** A slug is valid when slugify leaves it unchanged, so every generated slug passes and nothing else does. */
 export function isSlug(value: string): boolean {
-  return SLUG_PATTERN.test(value);
+  return value.length > 0 && slugify(value) === value;
 }
 
 /** Returns `base`, or `base-2`, `base-3`… whichever is not taken yet. */

@@ -27,12 +27,12 @@ export function parseIssueMarkdown(source: string): ParseResult {
   raw.forEach((l, i) => l.includes('\0') && errors.push({ line: i + 1, message: 'contains a NUL byte', field: 'markdown' }));
   if (raw[0]?.trim() !== '---') {
     errors.push({ line: 1, message: 'the file must start with a "---" front matter block', field: 'frontMatter' });
-    return { ok: false, errors, warnings };
+    return { ok: false, errors: sortByLine(errors), warnings };
   }
   const close = raw.findIndex((l, i) => i > 0 && l.trim() === '---');
   if (close < 0) {
     errors.push({ line: 1, message: 'the front matter block is not closed by a "---" line', field: 'frontMatter' });
-    return { ok: false, errors, warnings };
+    return { ok: false, errors: sortByLine(errors), warnings };
   }
   const front = parseFrontMatter(raw.slice(1, close).join('\n'), 2, errors);
   const lines = classify(raw, close + 1);
@@ -49,12 +49,17 @@ function classify(raw: string[], start: number): Line[] {
   let inComment = false;
   for (let i = start; i < raw.length; i++) {
     let text = raw[i];
-    const marker = FENCE.exec(text)?.[1];
-    const inCode = fence !== undefined || marker !== undefined;
-    if (fence !== undefined && marker?.[0] === fence[0] && marker.length >= fence.length) fence = undefined;
-    else if (fence === undefined && marker) fence = marker;
-    else if (!inCode) ({ text, inComment } = stripComments(text, inComment));
-    out.push({ text, no: i + 1, inCode });
+    if (fence === undefined) {
+      // Comments first: a fence marker inside a comment is part of the note, not code.
+      ({ text, inComment } = stripComments(text, inComment));
+      const marker = FENCE.exec(text)?.[1];
+      if (marker) fence = marker;
+      out.push({ text, no: i + 1, inCode: marker !== undefined });
+    } else {
+      const marker = FENCE.exec(text)?.[1];
+      if (marker?.[0] === fence[0] && marker.length >= fence.length) fence = undefined;
+      out.push({ text, no: i + 1, inCode: true });
+    }
   }
   return out;
 }

@@ -46,15 +46,27 @@ export function operationDepth(operation: OperationDefinitionNode, document: Doc
   const fragments = new Map(
     document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]),
   );
-  const depthOf = (set: SelectionSetNode | undefined, seen: Set<string>): number => {
+  // Each fragment's depth is computed once: re-walking it per spread is exponential in nested fan-outs.
+  const fragmentDepth = new Map<string, number>();
+  const depthOf = (set: SelectionSetNode | undefined, visiting: Set<string>): number => {
     if (!set) return 0;
     let max = 0;
     for (const s of set.selections) {
-      if (s.kind === Kind.FIELD) max = Math.max(max, s.selectionSet ? 1 + depthOf(s.selectionSet, seen) : 1);
-      else if (s.kind === Kind.INLINE_FRAGMENT) max = Math.max(max, depthOf(s.selectionSet, seen));
-      else if (!seen.has(s.name.value)) max = Math.max(max, depthOf(fragments.get(s.name.value)?.selectionSet, new Set([...seen, s.name.value])));
+      if (s.kind === Kind.FIELD) max = Math.max(max, s.selectionSet ? 1 + depthOf(s.selectionSet, visiting) : 1);
+      else if (s.kind === Kind.INLINE_FRAGMENT) max = Math.max(max, depthOf(s.selectionSet, visiting));
+      else max = Math.max(max, spreadDepth(s.name.value, visiting));
     }
     return max;
+  };
+  const spreadDepth = (name: string, visiting: Set<string>): number => {
+    const known = fragmentDepth.get(name);
+    if (known !== undefined) return known;
+    if (visiting.has(name)) return 0; // a cycle; graphql's validation rejects these anyway
+    visiting.add(name);
+    const depth = depthOf(fragments.get(name)?.selectionSet, visiting);
+    visiting.delete(name);
+    fragmentDepth.set(name, depth);
+    return depth;
   };
   return depthOf(operation.selectionSet, new Set());
 }

@@ -1,0 +1,113 @@
+import { resolve } from 'node:path';
+import { ConfigError, loadConfig } from './app-config';
+
+function configError(env: Record<string, string | undefined>): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (e) {
+    if (e instanceof ConfigError) return e;
+    throw e;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('uses defaults for an empty environment', () => {
+    expect(loadConfig({})).toEqual({
+      nodeEnv: 'development',
+      host: '0.0.0.0',
+      port: 3000,
+      dataDir: resolve('./.data'),
+      databaseUrl: undefined,
+      dbPoolSize: 10,
+      bodyLimitBytes: 3 * 1024 * 1024,
+      graphqlMaxDepth: 12,
+      graphqlMaxComplexity: 5000,
+      seedSample: true,
+      serverTiming: true,
+    });
+  });
+
+  it('treats blank values as unset', () => {
+    expect(loadConfig({ PORT: '  ', NODE_ENV: '' })).toMatchObject({ port: 3000, nodeEnv: 'development' });
+  });
+
+  it('reads valid values, trimming spaces', () => {
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: ' 8080 ',
+      DATA_DIR: '/var/lib/monthly',
+      DB_POOL_SIZE: '20',
+      GRAPHQL_MAX_DEPTH: '8',
+      SEED_SAMPLE: 'No',
+    });
+    expect(config).toMatchObject({ nodeEnv: 'production', host: '127.0.0.1', port: 8080, dataDir: '/var/lib/monthly', dbPoolSize: 20, graphqlMaxDepth: 8, seedSample: false });
+  });
+
+  it('resolves a relative DATA_DIR against the working directory', () => {
+    expect(loadConfig({ DATA_DIR: 'data/x' }).dataDir).toBe(resolve(process.cwd(), 'data/x'));
+  });
+
+  it('turns server timing off by default in production only', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }).serverTiming).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'test' }).serverTiming).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production', SERVER_TIMING: 'on' }).serverTiming).toBe(true);
+  });
+
+  it.each(['postgres://u:p@db:5432/monthly', 'postgresql://u:p@localhost/monthly'])('accepts DATABASE_URL %s', (url) => {
+    expect(loadConfig({ DATABASE_URL: url }).databaseUrl).toBe(url);
+  });
+
+  it.each([
+    ['1', true],
+    ['TRUE', true],
+    ['yes', true],
+    ['on', true],
+    ['0', false],
+    ['false', false],
+    ['off', false],
+  ])('reads SEED_SAMPLE=%s as %p', (value, expected) => {
+    expect(loadConfig({ SEED_SAMPLE: value }).seedSample).toBe(expected);
+  });
+
+  it('lists every bad variable in one ConfigError', () => {
+    const error = configError({ PORT: 'abc', DATABASE_URL: 'mysql://x', NODE_ENV: 'staging', SEED_SAMPLE: 'maybe' });
+    expect(error.name).toBe('ConfigError');
+    expect(error.problems).toHaveLength(4);
+    for (const name of ['PORT', 'DATABASE_URL', 'NODE_ENV', 'SEED_SAMPLE']) {
+      expect(error.problems.filter((p) => p.startsWith(`${name} `))).toHaveLength(1);
+      expect(error.message).toContain(`  - ${name} `);
+    }
+    expect(error.problems).toContain('PORT must be an integer from 0 to 65535 (got "abc")');
+    expect(error.problems).toContain('NODE_ENV must be one of development, production, test (got "staging")');
+    expect(error.problems).toContain('SEED_SAMPLE must be true or false (got "maybe")');
+  });
+
+  it.each([
+    ['PORT', '65536'],
+    ['PORT', '-1'],
+    ['PORT', '3e3'],
+    ['PORT', '80.5'],
+    ['DB_POOL_SIZE', '0'],
+    ['GRAPHQL_MAX_DEPTH', '51'],
+    ['BODY_LIMIT_BYTES', '10'],
+    ['GRAPHQL_MAX_COMPLEXITY', '9'],
+    ['SERVER_TIMING', 'sometimes'],
+    ['NODE_ENV', 'Production'],
+    ['DATABASE_URL', 'postgres://'],
+    ['DATABASE_URL', 'not a url'],
+  ])('rejects %s=%s', (name, value) => {
+    const error = configError({ [name]: value });
+    expect(error.problems).toEqual([expect.stringMatching(new RegExp(`^${name} `))]);
+  });
+
+  it('does not echo a rejected DATABASE_URL, which may hold a password', () => {
+    const error = configError({ DATABASE_URL: 'mysql://user:s3cret@db/x' });
+    expect(error.message).not.toContain('s3cret');
+  });
+
+  it('returns a frozen object', () => {
+    expect(Object.isFrozen(loadConfig({}))).toBe(true);
+  });
+});
