@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { createApp } from './app.factory';
-import { ConfigError, loadConfig } from './config/app-config';
+import { StartupError } from './common/errors/startup-error';
+import { loadConfig } from './config/app-config';
 import { startDatabase } from './database/database.bootstrap';
 
 async function main(): Promise<void> {
@@ -33,7 +34,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const message = error instanceof ConfigError ? error.message : (error as Error)?.stack ?? String(error);
+  const message = error instanceof StartupError ? error.message : (error as Error)?.stack ?? String(error);
   process.stderr.write(`kernel-monthly failed to start: ${message}\n`);
   process.exit(1);
 });

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { StartupError } from '../common/errors/startup-error';
 
 export type NodeEnv = 'development' | 'production' | 'test';
 
@@ -20,10 +21,11 @@ export interface AppConfig {
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
-export class ConfigError extends Error {
+export class ConfigError extends StartupError {
+  override name = 'ConfigError';
+
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-    this.name = 'ConfigError';
   }
 }
 

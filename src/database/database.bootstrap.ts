@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { StartupError } from '../common/errors/startup-error';
 import { AppConfig } from '../config/app-config';
 import { EmbeddedPostgres } from './embedded-postgres.runner';
 
@@ -35,7 +36,7 @@ export async function assertReachable(url: string): Promise<void> {
     await client.query('SELECT 1');
   } catch (error) {
     const target = new URL(url);
-    throw new Error(`Cannot reach the Postgres server in DATABASE_URL (${target.hostname}:${target.port || 5432}${target.pathname}): ${(error as Error).message}`);
+    throw new StartupError(`Cannot reach the Postgres server in DATABASE_URL (${target.hostname}:${target.port || 5432}${target.pathname}): ${(error as Error).message}`);
   } finally {
     await client.end().catch(() => undefined);
   }

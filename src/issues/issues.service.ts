@@ -13,11 +13,6 @@ import { IssueModel, toIssueModel } from './issue.model';
 export class IssuesService {
   constructor(@InjectRepository(IssueEntity) private readonly issues: Repository<IssueEntity>) {}
 
-  async findPublishedBySlug(slug: string): Promise<IssueModel | null> {
-    const found = await this.issues.findOneBy({ slug, status: IssueStatus.PUBLISHED });
-    return found ? toIssueModel(found) : null;
-  }
-
   async latestPublished(): Promise<IssueModel | null> {
     const [found] = await this.issues.find({ where: { status: IssueStatus.PUBLISHED }, order: { number: 'DESC' }, take: 1 });
     return found ? toIssueModel(found) : null;
@@ -30,10 +25,6 @@ export class IssuesService {
     if (after) query.andWhere('i.number < :number', { number: decodeCursor(after, ['number'])[0] });
     const rows = await query.orderBy('i.number', 'DESC').limit(first + 1).getMany();
     return toConnection(rows, first, after, (r) => [r.number], toIssueModel);
-  }
-
-  async countPublished(): Promise<number> {
-    return this.issues.countBy({ status: IssueStatus.PUBLISHED });
   }
 
   async publishedByIds(ids: readonly string[]): Promise<IssueModel[]> {

@@ -1,4 +1,4 @@
-import { makeIssue, uniqueSlug } from '../support/factories';
+import { makeIssue, uniqueNumber, uniqueSlug } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const made_suffix = uniqueSlug('a');
@@ -71,8 +71,9 @@ describe('public read API over HTTP', () => {
 
   it('contributor(slug) lists their published articles and edited issues as connections', async () => {
     const name = `Paging Person ${uniqueSlug()}`;
-    const first = await makeIssue(t, { sections: [2], editors: [name], authors: () => [name] });
-    const second = await makeIssue(t, { sections: [1], authors: () => [name] });
+    const base = uniqueNumber();
+    const first = await makeIssue(t, { number: base, sections: [2], editors: [name], authors: () => [name] });
+    const second = await makeIssue(t, { number: base + 1, sections: [1], authors: () => [name] }); // newer: listed first
     const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
     const page = (after?: string) =>
       t.gql(`query($s: String!, $after: String) { contributor(slug: $s) { name articles(first: 2, after: $after) { edges { node { number issue { slug } } } pageInfo { hasNextPage endCursor } } editedIssues { edges { node { slug } } } } }`, { s: slug, after });

@@ -22,9 +22,9 @@ export interface TestApp {
 }
 
 /** The real app over real HTTP on a free loopback port, against the test Postgres. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, databaseUrl = testDatabaseUrl()): Promise<TestApp> {
   const config: AppConfig = loadConfig({ NODE_ENV: 'test', SEED_SAMPLE: 'false', ...env });
-  const app = await createApp(config, testDatabaseUrl());
+  const app = await createApp(config, databaseUrl);
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const baseUrl = `http://127.0.0.1:${address.port}`;
