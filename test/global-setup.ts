@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { chmodSync, mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
@@ -8,6 +8,18 @@ import { EmbeddedPostgres } from '../src/database/embedded-postgres.runner';
 import { runMigrations } from '../src/database/migrations.runner';
 import { testState } from './support/test-state';
 
+const PREFIX = 'kernel-monthly-test-';
+const HOUR = 3_600_000;
+
+/** A test run that was killed (Ctrl-C twice, a CI timeout) leaves its Postgres and data dir behind: clean them up. */
+async function sweepAbandonedRuns(): Promise<void> {
+  for (const name of readdirSync(tmpdir()).filter((n) => n.startsWith(PREFIX))) {
+    const dir = join(tmpdir(), name);
+    const orphaned = await new EmbeddedPostgres(join(dir, 'postgres')).stopIfOrphaned().catch(() => false);
+    if (orphaned || Date.now() - statSync(dir).mtimeMs > HOUR) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** One Postgres for the whole run (or DATABASE_URL's); both DB-backed jest projects share it. */
 export default async function globalSetup(): Promise<void> {
   const state = testState();
@@ -15,7 +27,8 @@ export default async function globalSetup(): Promise<void> {
   if (state.refs > 1) return;
   let url = process.env.DATABASE_URL;
   if (!url) {
-    state.dir = mkdtempSync(join(tmpdir(), 'kernel-monthly-test-'));
+    await sweepAbandonedRuns();
+    state.dir = mkdtempSync(join(tmpdir(), PREFIX));
     chmodSync(state.dir, 0o755); // the postgres system user must reach its data dir
     state.postgres = new EmbeddedPostgres(join(state.dir, 'postgres'));
     url = await state.postgres.start('kernel_monthly_test');

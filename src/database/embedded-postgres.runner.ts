@@ -112,6 +112,14 @@ export class EmbeddedPostgres {
     }).then(() => this.logger.log(`embedded Postgres listening on 127.0.0.1:${this.port}`));
   }
 
+  /** Stops a server left running on this data dir by a process that died; returns whether one was found. */
+  async stopIfOrphaned(): Promise<boolean> {
+    const running = this.runningServer();
+    if (!running || running.owned) return false;
+    await this.stopOrphan(running.pid);
+    return true;
+  }
+
   /** The server in our data dir, if one runs; `owned` when a live process (not init) still parents it. */
   private runningServer(): { pid: number; port: number; owned: boolean } | undefined {
     const pidFile = join(this.dataDir, 'postmaster.pid');
