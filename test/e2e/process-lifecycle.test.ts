@@ -1,8 +1,9 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../../src/database/embedded-postgres.runner';
+import { issueMarkdown } from '../support/factories';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -89,6 +90,27 @@ describe('the service process (npm start)', () => {
     expect(await issues(port)).toEqual([SAMPLE]);
     again.child.kill('SIGTERM');
     expect(await again.exited).toBe(0);
+    expect(postgresOnDataDir()).toEqual([]);
+  }, 120_000);
+
+  it('content:import shares the running service\'s embedded Postgres and reports errors by line', async () => {
+    const port = await freePort();
+    const service = start({ DATA_DIR: dataDir, PORT: String(port) });
+    await untilReady(port, service);
+    const file = join(dataDir, 'extra.md');
+    const { markdown, slug } = issueMarkdown();
+    writeFileSync(file, markdown);
+    const cli = (args: string[]) => spawnSync(process.execPath, [join(ROOT, 'dist', 'src', 'cli', 'import.cli.js'), ...args], { cwd: ROOT, env: { PATH: process.env.PATH, DATA_DIR: dataDir }, encoding: 'utf8' });
+    const ok = cli([file, '--publish']);
+    expect([ok.status, ok.stdout]).toEqual([0, expect.stringContaining(`imported issue ${slug} as PUBLISHED`)]);
+    writeFileSync(file, markdown.replace('period: 2021-01', 'period: 2021-1'));
+    const bad = cli([file]);
+    expect(bad.status).toBe(1);
+    expect(bad.stdout).toContain('error line 5: period must be YYYY-MM');
+    // The service still runs on the shared server after both CLI runs ended.
+    expect((await issues(port)).map((i) => (i as { slug: string }).slug)).toEqual(expect.arrayContaining([slug, '2020-07']));
+    service.child.kill('SIGTERM');
+    expect(await service.exited).toBe(0);
     expect(postgresOnDataDir()).toEqual([]);
   }, 120_000);
 

@@ -74,6 +74,16 @@ describe('IssueImporter against Postgres', () => {
     expect(rows).toEqual([{ number: '1.1', body: expect.stringContaining('修改后的正文'), version: 2 }]);
   });
 
+  it('keeps an article id when its title (and so its slug) changes but its number does not', async () => {
+    const { markdown, slug, number } = issueMarkdown({ sections: [2] });
+    const { issue } = await importer.importMarkdown(markdown);
+    const idOf = async (n: string) => (await dataSource.query('SELECT id, slug FROM article WHERE issue_id = $1 AND number = $2', [issue.id, n]))[0];
+    const before = await idOf('1.2');
+    await importer.importMarkdown(issueMarkdown({ slug, number, sections: [2] }).markdown.replace(`### 1.2 Patch series ${slug} 1.2`, '### 1.2 A renamed series'));
+    const after = await idOf('1.2');
+    expect(after).toEqual({ id: before.id, slug: 'a-renamed-series' });
+  });
+
   it('rejects a malformed file whole, listing every error by line, and writes nothing', async () => {
     const { markdown, slug } = issueMarkdown({ sections: [2] });
     const broken = markdown
