@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { loadConfig } from '../src/config/app-config';
 import { startDatabase } from '../src/database/database.bootstrap';
-import { freePort } from '../src/database/embedded-postgres.runner';
+import { freePort } from '../src/common/free-port';
 import { ChildServer, startChildServer, stopChildServer, waitUntilReady } from './child-server';
 import { diffPaths } from './data-diff';
 

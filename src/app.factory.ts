@@ -9,6 +9,7 @@ import { requestContext } from './common/request/request-context';
 import { AppConfig } from './config/app-config';
 import { SampleSeeder } from './content/sample.seeder';
 import { runMigrations } from './database/migrations.runner';
+import type { MeiliEndpoint } from './search/embedded-meilisearch.runner';
 
 export interface CreateAppOptions {
   /** Load the sample issue when the database is empty (npm start does; tests choose). */
@@ -16,8 +17,8 @@ export interface CreateAppOptions {
 }
 
 /** Builds the HTTP app, applies migrations under the advisory lock and seeds; the caller listens. */
-export async function createApp(config: AppConfig, databaseUrl: string, options: CreateAppOptions = {}): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
+export async function createApp(config: AppConfig, services: { databaseUrl: string; meili: MeiliEndpoint }, options: CreateAppOptions = {}): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, services.databaseUrl, services.meili), {
     bodyParser: false,
     logger: config.nodeEnv === 'test' ? ['error', 'warn'] : ['error', 'warn', 'log'],
   });

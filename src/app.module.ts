@@ -19,10 +19,13 @@ import { LoadersFactory } from './loaders/loaders.factory';
 import { LoadersModule } from './loaders/loaders.module';
 import { ReferencesModule } from './references/references.module';
 import { SectionsModule } from './sections/sections.module';
+import { PublishingModule } from './publishing/publishing.module';
+import type { MeiliEndpoint } from './search/embedded-meilisearch.runner';
+import { SearchModule } from './search/search.module';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+  static forRoot(config: AppConfig, databaseUrl: string, meili: MeiliEndpoint): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -40,6 +43,8 @@ export class AppModule {
         ContributorsModule,
         ReferencesModule,
         ContentModule,
+        PublishingModule,
+        SearchModule.forRoot(meili),
         HealthModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: GraphQLExceptionFilter }],

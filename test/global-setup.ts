@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../src/database/data-source.options';
 import { EmbeddedPostgres } from '../src/database/embedded-postgres.runner';
 import { runMigrations } from '../src/database/migrations.runner';
+import { EmbeddedMeilisearch } from '../src/search/embedded-meilisearch.runner';
 import { testState } from './support/test-state';
 
 const PREFIX = 'kernel-monthly-test-';
@@ -18,6 +19,20 @@ async function sweepAbandonedRuns(): Promise<void> {
     const orphaned = await new EmbeddedPostgres(join(dir, 'postgres')).stopIfOrphaned().catch(() => false);
     if (orphaned || Date.now() - statSync(dir).mtimeMs > HOUR) rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** MEILI_URL + MEILI_MASTER_KEY when set; otherwise one embedded Meilisearch for the run. */
+async function startTestMeili(state: ReturnType<typeof testState>): Promise<void> {
+  if (process.env.MEILI_URL && process.env.MEILI_MASTER_KEY) {
+    process.env.TEST_MEILI_URL = process.env.MEILI_URL;
+    process.env.TEST_MEILI_MASTER_KEY = process.env.MEILI_MASTER_KEY;
+    return;
+  }
+  state.dir ??= mkdtempSync(join(tmpdir(), PREFIX));
+  state.meili = new EmbeddedMeilisearch(join(state.dir, 'meili'));
+  const endpoint = await state.meili.start();
+  process.env.TEST_MEILI_URL = endpoint.url;
+  process.env.TEST_MEILI_MASTER_KEY = endpoint.masterKey;
 }
 
 /** One Postgres for the whole run (or DATABASE_URL's); both DB-backed jest projects share it. */
@@ -34,6 +49,7 @@ export default async function globalSetup(): Promise<void> {
     url = await state.postgres.start('kernel_monthly_test');
   }
   process.env.TEST_DATABASE_URL = url;
+  await startTestMeili(state);
   const dataSource = new DataSource(dataSourceOptions(url, 2));
   await dataSource.initialize();
   try {

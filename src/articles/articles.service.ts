@@ -25,6 +25,11 @@ export class ArticlesService {
     return found ? toArticleModel(found) : null;
   }
 
+  async publishedByIds(ids: readonly string[]): Promise<ArticleModel[]> {
+    const rows = await this.publishedQuery().andWhere('a.id IN (:...ids)', { ids: [...ids] }).getMany();
+    return rows.map(toArticleModel);
+  }
+
   /** Articles of the given sections, in reading order. Callers reach sections only through published issues. */
   async bySectionIds(sectionIds: readonly string[]): Promise<ArticleModel[]> {
     const rows = await this.articles.find({ where: { sectionId: In([...sectionIds]) }, order: { position: 'ASC' } });

@@ -74,10 +74,10 @@ export function renderMarkdown(markdown: string, references: CitationTarget[] = 
 
 const EXCERPT_LENGTH = 140;
 
-/** Plain text of the first paragraphs, cut at a character boundary (CJK has no spaces to cut at). */
-export function excerpt(markdown: string, length = EXCERPT_LENGTH): string {
+/** The body as plain text: what readers see, without markup (search indexes this). */
+export function markdownToText(markdown: string): string {
   const html = md.render(markdown, { citations: new Map() });
-  const text = sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} })
+  return sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} })
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&quot;/g, '"')
@@ -85,6 +85,10 @@ export function excerpt(markdown: string, length = EXCERPT_LENGTH): string {
     .replace(/&amp;/g, '&')
     .replace(/\s+/g, ' ')
     .trim();
-  const chars = [...text];
-  return chars.length <= length ? text : `${chars.slice(0, length).join('').trimEnd()}…`;
+}
+
+/** Plain text of the first paragraphs, cut at a character boundary (CJK has no spaces to cut at). */
+export function excerpt(markdown: string, length = EXCERPT_LENGTH): string {
+  const chars = [...markdownToText(markdown)];
+  return chars.length <= length ? chars.join('') : `${chars.slice(0, length).join('').trimEnd()}…`;
 }

@@ -17,6 +17,12 @@ export interface AppConfig {
   graphqlMaxComplexity: number;
   seedSample: boolean;
   serverTiming: boolean;
+  /** Unset means: run the embedded Meilisearch under `dataDir/meili`. */
+  meiliUrl?: string;
+  meiliMasterKey?: string;
+  meiliIndex: string;
+  searchTimeoutMs: number;
+  outboxPollMs: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -70,6 +76,26 @@ class Reader {
     return value as T;
   }
 
+  httpUrl(name: string): string | undefined {
+    const value = this.raw(name);
+    if (value === undefined) return undefined;
+    try {
+      const url = new URL(value);
+      if (url.protocol === 'http:' || url.protocol === 'https:') return value.replace(/\/+$/, '');
+    } catch {
+      // reported below
+    }
+    this.problems.push(`${name} must be an http(s) URL (got "${value}")`);
+    return undefined;
+  }
+
+  pattern(name: string, re: RegExp, what: string, fallback: string): string {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    if (!re.test(value)) this.problems.push(`${name} must be ${what} (got "${value}")`);
+    return value;
+  }
+
   postgresUrl(name: string): string | undefined {
     const value = this.raw(name);
     if (value === undefined) return undefined;
@@ -103,7 +129,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
     graphqlMaxComplexity: r.int('GRAPHQL_MAX_COMPLEXITY', 5000, 10, 1_000_000),
     seedSample: r.bool('SEED_SAMPLE', true),
     serverTiming: r.bool('SERVER_TIMING', nodeEnv !== 'production'),
+    meiliUrl: r.httpUrl('MEILI_URL'),
+    meiliMasterKey: r.raw('MEILI_MASTER_KEY'),
+    meiliIndex: r.pattern('MEILI_INDEX', /^[a-zA-Z0-9_-]{1,200}$/, 'letters, digits, - and _', 'articles'),
+    searchTimeoutMs: r.int('SEARCH_TIMEOUT_MS', 2000, 100, 2000),
+    outboxPollMs: r.int('OUTBOX_POLL_MS', 1000, 50, 60_000),
   };
+  if (config.meiliUrl && (config.meiliMasterKey?.length ?? 0) < 16) r.problems.push('MEILI_MASTER_KEY must be set, at least 16 bytes, when MEILI_URL is set');
+  if (!config.meiliUrl && config.meiliMasterKey) r.problems.push('MEILI_MASTER_KEY is only used with MEILI_URL; the embedded Meilisearch makes its own key');
   if (r.problems.length > 0) throw new ConfigError(r.problems);
   return Object.freeze(config);
 }

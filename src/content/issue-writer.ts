@@ -4,6 +4,7 @@ import { badInput, DomainError, ErrorCode } from '../common/errors/domain-error'
 import { ArticleContributorEntity, ContributorRole, IssueContributorEntity } from '../contributors/contributor.entity';
 import { LockKey } from '../database/advisory-lock';
 import { IssueEntity, IssueStatus } from '../issues/issue.entity';
+import { enqueue, OutboxTopic } from '../outbox/outbox';
 import { inferReference } from '../references/reference-kind';
 import { ReferenceEntity } from '../references/reference.entity';
 import { SectionEntity } from '../sections/section.entity';
@@ -38,6 +39,8 @@ export class IssueWriter {
     const issue = await repo.save(this.applyIssue(existing ?? repo.create({ slug: parsed.slug }), parsed, options));
     await this.replaceJoin(IssueContributorEntity, { issueId: issue.id }, ContributorRole.EDITOR, await upsertContributors(this.m, parsed.editors));
     await this.writeSections(issue.id, parsed.sections);
+    // The sync worker decides from the committed state: a draft's sync only removes, never indexes.
+    await enqueue(this.m, OutboxTopic.SEARCH_SYNC_ISSUE, [issue.id]);
     return { issue, created: !existing };
   }
 

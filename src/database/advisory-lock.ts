@@ -5,6 +5,7 @@ export const LockKey = {
   MIGRATIONS: 74_201_001,
   CONTRIBUTORS: 74_201_002,
   IMPORT: 74_201_003,
+  SEARCH_SYNC: 74_201_004,
 } as const;
 
 /** Runs `fn` while holding a session-level Postgres advisory lock, so concurrent instances take turns. */

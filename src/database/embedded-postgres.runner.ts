@@ -1,10 +1,11 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chownSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { Client } from 'pg';
+import { freePort } from '../common/free-port';
+import { hasLiveNodeParent, isRunning, stopProcess } from '../common/processes';
 
 const SUPERUSER = 'postgres';
 const START_TIMEOUT_MS = 30_000;
@@ -126,35 +127,14 @@ export class EmbeddedPostgres {
     if (!existsSync(pidFile)) return undefined;
     const lines = readFileSync(pidFile, 'utf8').split('\n');
     const pid = Number(lines[0]);
-    if (!isPostgres(pid)) return undefined;
-    const parent = Number(/^PPid:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
-    return { pid, port: Number(lines[3]), owned: parent > 1 && isNode(parent) };
+    if (!isRunning(pid, 'postgres')) return undefined;
+    return { pid, port: Number(lines[3]), owned: hasLiveNodeParent(pid) };
   }
 
   /** A killed Node process leaves its postgres running; it owns our data dir, so we stop it. */
   private async stopOrphan(pid: number): Promise<void> {
     this.logger.warn(`stopping a Postgres left running on ${this.dataDir} (pid ${pid})`);
-    process.kill(pid, 'SIGINT');
-    const deadline = Date.now() + STOP_TIMEOUT_MS;
-    while (isPostgres(pid) && Date.now() < deadline) await sleep(100);
-    if (isPostgres(pid)) throw new Error(`Postgres pid ${pid} on ${this.dataDir} did not stop`);
-  }
-}
-
-function isNode(pid: number): boolean {
-  try {
-    return /(^|\/)node\0/.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
-  } catch {
-    return false;
-  }
-}
-
-function isPostgres(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('postgres');
-  } catch {
-    return false;
+    await stopProcess(pid, 'postgres', 'SIGINT', STOP_TIMEOUT_MS);
   }
 }
 
@@ -183,17 +163,6 @@ function ensureSystemUser(): Ids {
   return { uid, gid };
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 async function createDatabaseIfMissing(url: string, database: string): Promise<void> {
   const admin = new URL(url);
   admin.pathname = '/postgres';
@@ -207,4 +176,3 @@ async function createDatabaseIfMissing(url: string, database: string): Promise<v
   }
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -47,6 +47,7 @@ export class LoadersFactory {
         sections.forEach((s) => sectionById.prime(s.id, s));
         return groupByKey(ids, sections, (s) => s.issueId);
       }),
+      publishedArticleById: new DataLoader<string, ArticleModel | null>(async (ids) => oneByKey(ids, await this.articles.publishedByIds(ids), (a) => a.id)),
       articlesBySectionId: new DataLoader<string, ArticleModel[]>(async (ids) => groupByKey(ids, await this.articles.bySectionIds(ids), (a) => a.sectionId)),
       articleCountByIssueId: new DataLoader<string, number>(async (ids) => {
         const counts = await this.articles.countByIssueIds(ids);

@@ -2,7 +2,7 @@ import { ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '../../src/database/embedded-postgres.runner';
+import { freePort } from '../../src/common/free-port';
 import { issueMarkdown } from '../support/factories';
 
 const ROOT = join(__dirname, '..', '..');

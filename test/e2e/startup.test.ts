@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory';
 import { loadConfig } from '../../src/config/app-config';
 import { createScratchDatabase } from '../support/scratch-database';
+import { testMeili } from '../support/test-state';
 
 const TREE = `{ issue(slug: "2020-07") {
   slug number title period publisher publishedOn previous { slug } articleCount
@@ -19,13 +20,13 @@ async function post(app: INestApplication, query: string) {
 
 describe('starting on an empty database', () => {
   let scratch: Awaited<ReturnType<typeof createScratchDatabase>>;
-  const config = loadConfig({ NODE_ENV: 'test', SEED_SAMPLE: 'true' });
+  const config = loadConfig({ NODE_ENV: 'test', SEED_SAMPLE: 'true', MEILI_INDEX: `startup_${Date.now()}` });
 
   beforeAll(async () => (scratch = await createScratchDatabase()));
   afterAll(() => scratch.drop());
 
   it('migrates, loads the July 2020 issue as PUBLISHED exactly once with two instances starting together, and serves it', async () => {
-    const apps = await Promise.all([createApp(config, scratch.url), createApp(config, scratch.url)]);
+    const apps = await Promise.all([createApp(config, { databaseUrl: scratch.url, meili: testMeili() }), createApp(config, { databaseUrl: scratch.url, meili: testMeili() })]);
     try {
       const body = await post(apps[0], TREE);
       const issue = body.data.issue;
@@ -49,7 +50,7 @@ describe('starting on an empty database', () => {
   });
 
   it('keeps everything across a restart and does not load the sample twice', async () => {
-    const app = await createApp(config, scratch.url);
+    const app = await createApp(config, { databaseUrl: scratch.url, meili: testMeili() });
     try {
       const body = await post(app, '{ issues(first: 10) { edges { node { slug articleCount } } } }');
       expect(body.data.issues.edges).toEqual([{ node: { slug: '2020-07', articleCount: 14 } }]);

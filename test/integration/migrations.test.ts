@@ -4,7 +4,8 @@ import { dataSourceOptions } from '../../src/database/data-source.options';
 import { runMigrations } from '../../src/database/migrations.runner';
 import { createScratchDatabase } from '../support/scratch-database';
 
-const TABLES = ['article', 'article_contributor', 'contributor', 'issue', 'issue_contributor', 'reference', 'section'];
+const TABLES = ['article', 'article_contributor', 'contributor', 'issue', 'issue_contributor', 'outbox', 'reference', 'search_index_state', 'section'];
+const ALL = ['InitialContentSchema1764100000000', 'OutboxAndSearchState1764200000000'];
 
 describe('migrations against Postgres', () => {
   let scratch: Awaited<ReturnType<typeof createScratchDatabase>>;
@@ -27,7 +28,7 @@ describe('migrations against Postgres', () => {
 
   it('applies every migration once, even when instances start together', async () => {
     const results = await Promise.all([runMigrations(dataSource), runMigrations(dataSource), runMigrations(dataSource)]);
-    expect(results.flat()).toEqual(['InitialContentSchema1764100000000']);
+    expect(results.flat()).toEqual(ALL);
     expect(await tables()).toEqual(TABLES);
     expect(await dataSource.showMigrations()).toBe(false);
   });
@@ -40,10 +41,12 @@ describe('migrations against Postgres', () => {
     expect(names.filter((n) => !/^[a-z][a-z0-9_]*_(pkey|uq|fkey|check)$/.test(n))).toEqual([]);
   });
 
-  it('has a down() that removes everything, and up again works', async () => {
+  it('has a down() for each migration that removes everything, and up again works', async () => {
+    await dataSource.undoLastMigration({ transaction: 'all' });
+    expect(await tables()).toEqual(TABLES.filter((t) => !['outbox', 'search_index_state'].includes(t)));
     await dataSource.undoLastMigration({ transaction: 'all' });
     expect(await tables()).toEqual([]);
-    expect(await runMigrations(dataSource)).toEqual(['InitialContentSchema1764100000000']);
+    expect(await runMigrations(dataSource)).toEqual(ALL);
     expect(await tables()).toEqual(TABLES);
   });
 });

@@ -5,6 +5,8 @@ export enum ErrorCode {
   CONFLICT = 'CONFLICT',
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   FORBIDDEN = 'FORBIDDEN',
+  /** The search engine did not answer in time; the rest of the API is unaffected. */
+  SEARCH_UNAVAILABLE = 'SEARCH_UNAVAILABLE',
 }
 
 export interface ErrorDetails {
