@@ -25,7 +25,24 @@ describe('loadConfig', () => {
       graphqlMaxComplexity: 5000,
       seedSample: true,
       serverTiming: true,
+      meiliUrl: undefined,
+      meiliMasterKey: undefined,
+      meiliIndex: 'articles',
+      searchTimeoutMs: 2000,
+      outboxPollMs: 1000,
     });
+  });
+
+  it('needs MEILI_MASTER_KEY of at least 16 bytes with MEILI_URL, and refuses it without', () => {
+    expect(() => loadConfig({ MEILI_URL: 'http://meili:7700' })).toThrow(/MEILI_MASTER_KEY must be set, at least 16 bytes/);
+    expect(() => loadConfig({ MEILI_URL: 'http://meili:7700', MEILI_MASTER_KEY: 'short' })).toThrow(/at least 16 bytes/);
+    expect(() => loadConfig({ MEILI_MASTER_KEY: 'x'.repeat(20) })).toThrow(/only used with MEILI_URL/);
+    expect(() => loadConfig({ MEILI_URL: 'ftp://x' , MEILI_MASTER_KEY: 'x'.repeat(20)})).toThrow(/MEILI_URL must be an http\(s\) URL/);
+    expect(loadConfig({ MEILI_URL: 'http://meili:7700/', MEILI_MASTER_KEY: 'x'.repeat(20) })).toMatchObject({ meiliUrl: 'http://meili:7700' });
+  });
+
+  it('caps the search timeout at 2 s, so an outage always fails fast', () => {
+    expect(() => loadConfig({ SEARCH_TIMEOUT_MS: '5000' })).toThrow(/SEARCH_TIMEOUT_MS must be an integer from 100 to 2000/);
   });
 
   it('treats blank values as unset', () => {
