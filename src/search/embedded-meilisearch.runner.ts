@@ -29,7 +29,8 @@ export class EmbeddedMeilisearch {
     return join(this.dataDir, 'meili.pid');
   }
 
-  async start(): Promise<MeiliEndpoint> {
+  /** `port` pins the port across restarts (tests restart it under a running app); default: any free one. */
+  async start(port?: number): Promise<MeiliEndpoint> {
     mkdirSync(this.dataDir, { recursive: true });
     const masterKey = this.ensureMasterKey();
     const running = this.runningServer();
@@ -42,9 +43,9 @@ export class EmbeddedMeilisearch {
       await stopProcess(running.pid, 'meilisearch', 'SIGTERM', STOP_TIMEOUT_MS);
     }
     const binary = await verifiedBinary();
-    const port = await freePort();
-    await this.spawnServer(binary, port, masterKey);
-    return { url: `http://127.0.0.1:${port}`, masterKey };
+    const chosen = port ?? (await freePort());
+    await this.spawnServer(binary, chosen, masterKey);
+    return { url: `http://127.0.0.1:${chosen}`, masterKey };
   }
 
   async stop(): Promise<void> {

@@ -43,13 +43,22 @@ export class SearchSyncWorker {
     await this.listener?.end().catch(() => undefined);
   }
 
-  /** Delivers everything that is due now; returns how many rows were delivered. */
+  /**
+   * Returns once every row that is due now has been delivered, by this call or by another worker
+   * holding it (SKIP LOCKED hides those rows, so wait for them instead of returning early).
+   */
   async drain(): Promise<number> {
     let delivered = 0;
     for (;;) {
       const n = await this.deliverBatch();
-      if (n === 0) return delivered;
       delivered += n;
+      if (n > 0) continue;
+      const [{ due }] = await this.dataSource.query(
+        `SELECT count(*)::int AS due FROM outbox WHERE topic = $1 AND delivered_at IS NULL AND available_at <= now()`,
+        [OutboxTopic.SEARCH_SYNC_ISSUE],
+      );
+      if (due === 0) return delivered;
+      await new Promise((resolve) => setTimeout(resolve, 20));
     }
   }
 

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
 import { IssueImporter } from '../../src/content/issue-importer.service';
+import type { MeiliEndpoint } from '../../src/search/embedded-meilisearch.runner';
 import { testDatabaseUrl, testMeili } from './test-state';
 
 export interface GraphQLResponse<T = Record<string, any>> {
@@ -23,10 +24,10 @@ export interface TestApp {
 }
 
 /** The real app over real HTTP on a free loopback port, against the test Postgres. */
-export async function startTestApp(env: Record<string, string> = {}, databaseUrl = testDatabaseUrl()): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, databaseUrl = testDatabaseUrl(), meili: MeiliEndpoint = testMeili()): Promise<TestApp> {
   // Each app gets its own index, so parallel specs never see each other's documents.
   const config: AppConfig = loadConfig({ NODE_ENV: 'test', SEED_SAMPLE: 'false', MEILI_INDEX: `t_${randomBytes(6).toString('hex')}`, OUTBOX_POLL_MS: '200', ...env });
-  const app = await createApp(config, { databaseUrl, meili: testMeili() });
+  const app = await createApp(config, { databaseUrl, meili });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const baseUrl = `http://127.0.0.1:${address.port}`;
