@@ -16,8 +16,9 @@ const HOUR = 3_600_000;
 async function sweepAbandonedRuns(): Promise<void> {
   for (const name of readdirSync(tmpdir()).filter((n) => n.startsWith(PREFIX))) {
     const dir = join(tmpdir(), name);
-    const orphaned = await new EmbeddedPostgres(join(dir, 'postgres')).stopIfOrphaned().catch(() => false);
-    if (orphaned || Date.now() - statSync(dir).mtimeMs > HOUR) rmSync(dir, { recursive: true, force: true });
+    const postgres = await new EmbeddedPostgres(join(dir, 'postgres')).stopIfOrphaned().catch(() => false);
+    const meili = await new EmbeddedMeilisearch(join(dir, 'meili')).stopIfOrphaned().catch(() => false);
+    if (postgres || meili || Date.now() - statSync(dir).mtimeMs > HOUR) rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -61,6 +61,14 @@ export class EmbeddedMeilisearch {
     this.logger.log('embedded Meilisearch stopped');
   }
 
+  /** Stops a server left running on this data dir by a process that died; returns whether one was found. */
+  async stopIfOrphaned(): Promise<boolean> {
+    const running = this.runningServer();
+    if (!running || running.owned) return false;
+    await stopProcess(running.pid, 'meilisearch', 'SIGTERM', STOP_TIMEOUT_MS);
+    return true;
+  }
+
   /** Generated once, kept with mode 0600 next to the data it protects. */
   private ensureMasterKey(): string {
     const file = join(dirname(this.dataDir), 'meili.key');

@@ -5,6 +5,7 @@ import { ArticleDocument } from './article-document';
 import { INDEX_SETTINGS, settingsHash } from './index-settings';
 import { quote } from './search-filter';
 import { allDocuments, documentsOfIssue, publishedArticleCount } from './search-source';
+import { enqueue, OutboxTopic } from '../outbox/outbox';
 
 export type Progress = (done: number, total: number) => void;
 
@@ -60,6 +61,8 @@ export class SearchIndexer {
   /** Builds a fresh index from Postgres, then swaps it in atomically: searches keep answering throughout. */
   async rebuild(dataSource: DataSource, progress: Progress = () => undefined): Promise<number> {
     const build = `${this.indexName}_build_${Date.now()}`;
+    // Changes delivered to the live index during the build would be lost by the swap: replay them afterwards.
+    const [{ mark }] = await dataSource.query('SELECT COALESCE(max(id), 0)::bigint AS mark FROM outbox');
     await succeeded(this.admin.createIndex(build, { primaryKey: 'id' }));
     try {
       await succeeded(this.admin.index(build).updateSettings(INDEX_SETTINGS));
@@ -75,6 +78,7 @@ export class SearchIndexer {
       }
       await succeeded(this.admin.swapIndexes([{ indexes: [this.indexName, build], rename: false }]));
       await this.recordSettings(dataSource);
+      await dataSource.transaction((m) => replaySince(m, mark));
       this.logger.log(`rebuilt index ${this.indexName} with ${done} documents`);
       return done;
     } finally {
@@ -117,4 +121,9 @@ export class SearchIndexer {
       [this.indexName, settingsHash()],
     );
   }
+}
+
+async function replaySince(m: EntityManager, mark: string): Promise<void> {
+  const rows: Array<{ aggregate_id: string }> = await m.query('SELECT DISTINCT aggregate_id FROM outbox WHERE id > $1 AND topic = $2', [mark, OutboxTopic.SEARCH_SYNC_ISSUE]);
+  await enqueue(m, OutboxTopic.SEARCH_SYNC_ISSUE, rows.map((r) => r.aggregate_id));
 }

@@ -1,0 +1,154 @@
+/**
+ * The search bench's world: Postgres, Meilisearch and the service as a child process, plus the
+ * bench's own connections to both stores. Everything started here registers its own teardown.
+ */
+import { join } from 'node:path';
+import { Meilisearch } from 'meilisearch';
+import { DataSource } from 'typeorm';
+import { freePort } from '../src/common/free-port';
+import { loadConfig } from '../src/config/app-config';
+import { dataSourceOptions } from '../src/database/data-source.options';
+import { startDatabase } from '../src/database/database.bootstrap';
+import { connectMeili, MeiliClients } from '../src/search/meili-clients';
+import { startSearch } from '../src/search/search.bootstrap';
+import { succeeded } from '../src/search/search-indexer';
+import { quote } from '../src/search/search-filter';
+import { ChildServer, startChildServer, stopChildServer, waitUntilReady } from './child-server';
+import { graphqlSearch } from './search-requests';
+
+const ROOT = join(__dirname, '..', '..');
+/** The service's index; every extra index the bench makes starts with `${SERVICE_INDEX}_`, so one prefix finds them all. */
+export const SERVICE_INDEX = 'bench_search';
+export const EXTRA_INDEX_PREFIX = `${SERVICE_INDEX}_`;
+/** Slug prefixes of the rows the bench writes; cleanup deletes exactly these. */
+export const PROBE_SLUG_PREFIX = 'bench-search-';
+export const CORPUS_SLUG_PREFIX = 'bench-corpus-';
+// The first run on a fresh DATA_DIR runs migrations, seeds and indexes the sample before it answers.
+const READY_TIMEOUT_MS = 120_000;
+const READY_PROBE = 'TLBI RANGE';
+
+export interface World {
+  service: ChildServer;
+  dataSource: DataSource;
+  /** Derived the way the service derives them: `search` holds the same search-only key the service queries with. */
+  meili: MeiliClients;
+  meiliUrl: string;
+}
+
+export const progress = (line: string) => process.stderr.write(`bench: ${line}\n`);
+
+export function positiveIntFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name]?.trim();
+  if (!raw) return fallback;
+  if (!/^[1-9]\d*$/.test(raw)) throw new Error(`${name} must be a positive integer (got "${raw}")`);
+  return Number(raw);
+}
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Teardown steps, run newest first and only once, whether the bench ends, fails or is interrupted. */
+export class Cleanup {
+  private readonly steps: Array<() => Promise<void>> = [];
+  private running?: Promise<void>;
+
+  add(step: () => Promise<void>): void {
+    this.steps.push(step);
+  }
+
+  run(): Promise<void> {
+    this.running ??= (async () => {
+      for (const step of [...this.steps].reverse()) {
+        await step().catch((error: Error) => process.stderr.write(`cleanup step failed: ${error.message}\n`));
+      }
+    })();
+    return this.running;
+  }
+}
+
+/**
+ * Resolves with `work`, or rejects as soon as the bench is interrupted: a long rebuild must not hold
+ * up Ctrl-C. The abandoned promise's late failure (its index is deleted under it) is swallowed.
+ */
+export function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  work.catch(() => undefined);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+export async function startWorld(cleanup: Cleanup, signal: AbortSignal): Promise<World> {
+  // Its own DATA_DIR, so it never fights `npm start` (./.data) or bench:read (./.data/bench).
+  const config = loadConfig({ ...process.env, DATA_DIR: process.env.DATA_DIR ?? join(ROOT, '.data', 'bench-search') });
+  progress(config.databaseUrl ? 'using the Postgres in DATABASE_URL' : `starting embedded Postgres in ${join(config.dataDir, 'postgres')}`);
+  const database = await startDatabase(config);
+  cleanup.add(() => database.stop());
+  signal.throwIfAborted();
+  progress(config.meiliUrl ? 'using the Meilisearch in MEILI_URL' : `starting embedded Meilisearch in ${join(config.dataDir, 'meili')}`);
+  const search = await startSearch(config);
+  cleanup.add(() => search.stop());
+  signal.throwIfAborted();
+
+  const env = {
+    DATABASE_URL: database.url,
+    MEILI_URL: search.url,
+    MEILI_MASTER_KEY: search.masterKey,
+    MEILI_INDEX: SERVICE_INDEX,
+    HOST: '127.0.0.1',
+    NODE_ENV: 'production',
+    SEED_SAMPLE: 'true',
+  };
+  const service = startChildServer('GraphQL service', join(ROOT, 'dist', 'src', 'main.js'), await freePort(), env, ROOT);
+  cleanup.add(() => stopChildServer(service));
+  await waitUntilReady(service, READY_TIMEOUT_MS, signal);
+
+  const dataSource = new DataSource(dataSourceOptions(database.url, 4));
+  await dataSource.initialize();
+  cleanup.add(() => dataSource.destroy());
+  const meili = await connectMeili(search, SERVICE_INDEX, 2000);
+  // Leftovers of an interrupted run go first; the same purge runs again at the end.
+  await purgeBenchData(dataSource, meili.admin);
+  cleanup.add(() => purgeBenchData(dataSource, meili.admin));
+  await waitUntilSearchable(service, signal);
+  progress(`GraphQL service at ${service.baseUrl}, Meilisearch at ${search.url}, index "${SERVICE_INDEX}"`);
+  return { service, dataSource, meili, meiliUrl: search.url };
+}
+
+/** /ready says nothing about the index: the service builds it in the background after boot. */
+async function waitUntilSearchable(service: ChildServer, signal: AbortSignal): Promise<void> {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  let last = 'no answer yet';
+  while (Date.now() < deadline) {
+    signal.throwIfAborted();
+    try {
+      const { result } = await graphqlSearch(service.baseUrl, READY_PROBE);
+      if (result.hits.length > 0) return;
+      last = `${result.totalHits} hits`;
+    } catch (error) {
+      last = (error as Error).message;
+    }
+    await sleep(250);
+  }
+  throw new Error(`a search for "${READY_PROBE}" found nothing within ${READY_TIMEOUT_MS} ms (last: ${last}). Service output:\n${service.output()}`);
+}
+
+/** Removes every row and index the bench writes; safe to run at any point, and twice. */
+export async function purgeBenchData(dataSource: DataSource, admin: Meilisearch): Promise<void> {
+  const probes: Array<{ id: string }> = await dataSource.query('SELECT id FROM issue WHERE starts_with(slug, $1)', [PROBE_SLUG_PREFIX]);
+  if (probes.length > 0) {
+    // Their documents went into the service's index through its outbox; deleting rows does not enqueue a sync.
+    const ids = probes.map((p) => quote(p.id)).join(', ');
+    await succeeded(admin.index(SERVICE_INDEX).deleteDocuments({ filter: `issueId IN [${ids}]` }));
+  }
+  const { results } = await admin.getIndexes({ limit: 1000 });
+  for (const index of results.filter((i) => i.uid.startsWith(EXTRA_INDEX_PREFIX))) await succeeded(admin.deleteIndex(index.uid));
+  await dataSource.transaction(async (m) => {
+    const bench = `SELECT id FROM issue WHERE starts_with(slug, $1) OR starts_with(slug, $2)`;
+    await m.query(`DELETE FROM outbox WHERE aggregate_id IN (${bench})`, [PROBE_SLUG_PREFIX, CORPUS_SLUG_PREFIX]);
+    await m.query(`DELETE FROM issue WHERE id IN (${bench})`, [PROBE_SLUG_PREFIX, CORPUS_SLUG_PREFIX]);
+    await m.query('DELETE FROM contributor WHERE starts_with(slug, $1)', [CORPUS_SLUG_PREFIX]);
+    await m.query('DELETE FROM search_index_state WHERE starts_with(index_name, $1)', [EXTRA_INDEX_PREFIX]);
+  });
+}
