@@ -1,6 +1,5 @@
 import * as OpenCC from 'opencc-js';
 
-const charsOnly = OpenCC.Converter({ from: 'tw', to: 'cn' });
 const withPhrases = OpenCC.Converter({ from: 'twp', to: 'cn' });
 const hongKong = OpenCC.Converter({ from: 'hk', to: 'cn' });
 
@@ -14,13 +13,13 @@ export const MAX_QUERY_LENGTH = 512;
  */
 export function normalizeQuery(raw: string): string {
   let query = raw.normalize('NFKC').replace(/\s+/g, ' ').trim();
-  // Phrases first (記憶體 → 内存): converting characters first would leave 记忆体, which no article says.
-  if (charsOnly(query) !== query || hongKong(query) !== query) query = hongKong(withPhrases(query));
+  // Detect with the Hong Kong table: the Taiwan one also rewrites 著, which Simplified text uses too (显著, 土著).
+  // Convert phrases first (記憶體 → 内存): characters first would leave 记忆体, which no article says.
+  if (hongKong(query) !== query) query = hongKong(withPhrases(query));
   return query
+    .replace(/=/g, ' ')
     .split(' ')
     .map((word) => (word.startsWith('"') ? word : word.replace(/^-+/, '')))
-    .join(' ')
-    .replace(/=/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+    .filter(Boolean)
+    .join(' ');
 }

@@ -24,7 +24,7 @@ describe('schema.gql and health endpoints', () => {
     const health = await fetch(`${t.baseUrl}/health`);
     expect([health.status, await health.json()]).toEqual([200, { status: 'ok' }]);
     const ready = await fetch(`${t.baseUrl}/ready`);
-    expect([ready.status, await ready.json()]).toEqual([200, { status: 'ready', checks: { database: { ok: true }, migrations: { ok: true } } }]);
+    expect([ready.status, await ready.json()]).toEqual([200, { status: 'ready', checks: { database: { ok: true }, migrations: { ok: true }, search: { ok: true } }, outbox: { pending: expect.any(Number), oldestAgeSeconds: expect.any(Number) } }]);
   });
 
   it('echoes a sane x-request-id and makes one up otherwise', async () => {
