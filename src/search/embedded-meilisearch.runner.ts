@@ -117,12 +117,17 @@ export async function verifiedBinary(): Promise<string> {
   } catch {
     throw new StartupError(`The Meilisearch binary package ${MEILI_PACKAGE} is not installed (Linux x64 only); set MEILI_URL and MEILI_MASTER_KEY to use an external Meilisearch`);
   }
-  const actual = await sha256(binary);
-  if (actual !== MEILI_SHA256) {
-    throw new StartupError(`Refusing to run ${binary}: its sha256 is ${actual}, expected ${MEILI_SHA256}. Reinstall ${MEILI_PACKAGE} at the pinned version.`);
-  }
+  await checkSha256(binary, MEILI_SHA256);
   if ((statSync(binary).mode & 0o111) !== 0o111) chmodSync(binary, 0o755);
   return binary;
+}
+
+/** Refuses a file whose bytes are not the pinned ones, with a message that says what to do. */
+export async function checkSha256(file: string, expected: string): Promise<void> {
+  const actual = await sha256(file);
+  if (actual !== expected) {
+    throw new StartupError(`Refusing to run ${file}: its sha256 is ${actual}, expected ${expected}. Reinstall ${MEILI_PACKAGE} at the pinned version.`);
+  }
 }
 
 function sha256(file: string): Promise<string> {

@@ -59,8 +59,7 @@ describe('fragmentSnippet', () => {
     expect(fragmentSnippet('<mark>x</mark>', '虚拟机')).toBe('&lt;mark&gt;x&lt;/mark&gt;');
   });
 
-  // BUG: the crop around a found fragment works in UTF-16 units (indexOf/slice), so a character outside the BMP
-  // at the crop edge is cut in half and the snippet holds a lone surrogate.
+  // Regression: cropping in UTF-16 units cut a character outside the BMP in half at the crop edge.
   it('does not split a character outside the BMP at the crop edge', () => {
     for (const body of [`${'😀'.repeat(30)}甲虚拟机`, `虚拟机甲${'😀'.repeat(30)}`]) {
       const out = fragmentSnippet(body, '虚拟机');
@@ -69,8 +68,7 @@ describe('fragmentSnippet', () => {
     }
   });
 
-  // BUG: the search query keeps quoted phrases (normalizeQuery), but fragmentSnippet looks for `"拟机"` with
-  // its quotes, finds nothing and falls back to the opening: the fragment the hit was found by is not marked.
+  // Regression: normalizeQuery keeps quoted phrases, and the fragment was looked up with its quotes.
   it('marks a fragment the reader put in quotes', () => {
     expect(fragmentSnippet('在虚拟机中运行', '"拟机"')).toBe('在虚<mark>拟机</mark>中运行');
   });

@@ -30,8 +30,7 @@ describe('normalizeQuery', () => {
       },
     );
 
-    // BUG: `charsOnly` (OpenCC tw→cn) rewrites 著 → 着 even in words that are correct Simplified Chinese,
-    // so the "has Traditional characters" check fires and a Simplified query is changed.
+    // Regression: detecting with the OpenCC tw→cn table rewrote 著 → 着 even in correct Simplified words.
     it.each(['显著', '性能显著提升', '土著'])('keeps the Simplified word %s unchanged (著 is also Simplified)', (input) => {
       expect(normalizeQuery(input)).toBe(input);
     });
@@ -72,8 +71,7 @@ describe('normalizeQuery', () => {
       expect(normalizeQuery('－EPERM')).toBe('EPERM');
     });
 
-    // BUG: `=` is split after the dash removal, so the right-hand side of `key=-value` becomes a new word
-    // starting with `-`, which Meilisearch reads as NOT (excluding every article that mentions 1000).
+    // Regression: splitting `=` after the dash removal left `-1000` as a new word, which Meilisearch reads as NOT.
     it.each([
       ['oom_score_adj=-1000', 'oom_score_adj 1000'],
       ['nice=-20', 'nice 20'],

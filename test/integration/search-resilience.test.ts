@@ -1,4 +1,5 @@
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { Meilisearch } from 'meilisearch';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../../src/common/free-port';
@@ -37,6 +38,21 @@ describe('search through a Meilisearch outage', () => {
     await t.dispose();
     await meili.stop();
     rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('keeps a generated master key with mode 0600 and searches with a derived search-only key', async () => {
+    const keyFile = join(dir, 'meili.key');
+    expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+    const masterKey = readFileSync(keyFile, 'utf8').trim();
+    expect(masterKey.length).toBeGreaterThanOrEqual(32);
+    const { search, admin } = await t.app.get(MeiliGateway).clients();
+    const searchKey = (search as unknown as { config: { apiKey: string } }).config.apiKey;
+    const adminKey = (admin as unknown as { config: { apiKey: string } }).config.apiKey;
+    expect([searchKey, adminKey]).not.toContain(masterKey);
+    const keys = await new Meilisearch({ host: `http://127.0.0.1:${port}`, apiKey: masterKey }).getKeys();
+    expect(keys.results.find((k) => k.key === searchKey)?.actions).toEqual(['search']);
+    const writeWithSearchKey = new Meilisearch({ host: `http://127.0.0.1:${port}`, apiKey: searchKey }).index('anything').addDocuments([{ id: 'x' }]);
+    await expect(writeWithSearchKey).rejects.toMatchObject({ cause: { code: 'invalid_api_key' } });
   });
 
   it('fails fast with SEARCH_UNAVAILABLE while the rest of the API answers; nothing published meanwhile is lost', async () => {
