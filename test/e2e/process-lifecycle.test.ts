@@ -51,13 +51,14 @@ describe('the service process (npm start)', () => {
     return body.data.issues.edges.map((e) => e.node);
   }
 
-  /** Postgres processes still running on our data dir. */
+  /** Postgres and Meilisearch processes still running on our data dir. */
   const postgresOnDataDir = () =>
     readdirSync('/proc')
       .filter((p) => /^\d+$/.test(p))
       .filter((p) => {
         try {
-          return readFileSync(`/proc/${p}/cmdline`, 'utf8').includes(join(dataDir, 'postgres'));
+          const cmd = readFileSync(`/proc/${p}/cmdline`, 'utf8');
+          return cmd.includes(join(dataDir, 'postgres')) || cmd.includes(join(dataDir, 'meili'));
         } catch {
           return false;
         }
@@ -65,12 +66,25 @@ describe('the service process (npm start)', () => {
 
   const SAMPLE = { slug: '2020-07', articleCount: 14, editors: [{ name: '陈玮' }, { name: '张健' }, { name: '廖威雄' }] };
 
-  it('serves the sample issue, stops cleanly on SIGTERM and SIGINT, and keeps its data across restarts', async () => {
+  async function searchTlbi(port: number): Promise<{ number: string; snippet: string } | undefined> {
+    const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ search(query: "TLBI RANGE") { hits { article { number issue { slug } } highlights { snippet } } } }' }),
+    });
+    const hit = ((await res.json()) as any).data?.search?.hits?.[0];
+    return hit && { number: `${hit.article.issue.slug}/${hit.article.number}`, snippet: hit.highlights.snippet };
+  }
+
+  it('serves the sample issue and finds it by search, stops cleanly on SIGTERM and SIGINT, and keeps its data across restarts', async () => {
     for (const signal of ['SIGTERM', 'SIGINT'] as const) {
       const port = await freePort();
       const proc = start({ DATA_DIR: dataDir, PORT: String(port) });
       await untilReady(port, proc);
       expect(await issues(port)).toEqual([SAMPLE]);
+      let first: Awaited<ReturnType<typeof searchTlbi>>;
+      for (const deadline = Date.now() + 30_000; !(first = await searchTlbi(port)) && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 200));
+      expect(first).toEqual({ number: '2020-07/3.1', snippet: expect.stringContaining('<mark>TLBI RANGE</mark>') });
       proc.child.kill(signal);
       expect(await proc.exited).toBe(0);
       expect(postgresOnDataDir()).toEqual([]);
