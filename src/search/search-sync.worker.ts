@@ -7,6 +7,9 @@ import { SearchIndexer } from './search-indexer';
 
 const BATCH = 50;
 const MAX_BACKOFF_S = 60;
+const PRUNE_EVERY_MS = 10 * 60_000;
+/** Delivered rows are kept a week for inspection, then pruned. */
+const KEEP_DELIVERED = '7 days';
 
 /**
  * Delivers `search.sync_issue` outbox rows. Rows are claimed with SKIP LOCKED (several instances share the work),
@@ -19,6 +22,7 @@ export class SearchSyncWorker {
   private loop?: Promise<void>;
   private wake?: () => void;
   private listener?: Client;
+  private prunedAt = 0;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -66,11 +70,18 @@ export class SearchSyncWorker {
     while (this.running) {
       const delivered = await this.deliverBatch().catch((e: Error) => (this.logger.warn(`outbox batch failed: ${e.message}`), 0));
       if (delivered > 0) continue;
+      await this.pruneNow().catch((e: Error) => this.logger.warn(`outbox prune failed: ${e.message}`));
       await new Promise<void>((resolve) => {
         this.wake = resolve;
         setTimeout(resolve, this.pollMs);
       });
     }
+  }
+
+  private async pruneNow(): Promise<void> {
+    if (Date.now() - this.prunedAt < PRUNE_EVERY_MS) return;
+    this.prunedAt = Date.now();
+    await this.dataSource.query(`DELETE FROM outbox WHERE delivered_at < now() - interval '${KEEP_DELIVERED}'`);
   }
 
   private deliverBatch(): Promise<number> {
