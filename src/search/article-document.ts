@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { markdownToText } from '../articles/markdown.renderer';
-import { cjkBigrams, extraTokens } from './search-text';
+import { cjkBigrams, extraTokens, keyTerms } from './search-text';
 
 /** Bump when the document shape or its derived fields change: it forces a full rebuild. */
-export const DOCUMENT_VERSION = 1;
+export const DOCUMENT_VERSION = 2;
 
 /** One published article as the search index holds it. Ids are article UUIDs (no dots, as Meilisearch needs). */
 export interface ArticleDocument {
@@ -24,6 +24,7 @@ export interface ArticleDocument {
   tags: string[];
   refs: string[];
   extra: string;
+  keyterms: string;
   grams: string;
   publishedAt: number;
   contentHash: string;
@@ -63,6 +64,7 @@ export function toArticleDocument(a: ArticleSource): ArticleDocument {
     tags: a.tags,
     refs,
     extra: extraTokens(`${a.title} ${body}`),
+    keyterms: keyTerms(`${a.title} ${body}`),
     grams: cjkBigrams(`${a.title} ${a.section.title} ${body}`).join(' '),
     publishedAt: a.issue.publishedAt.getTime(),
   };

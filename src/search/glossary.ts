@@ -36,6 +36,11 @@ export const GLOSSARY: string[][] = [
   ['块设备', 'block device', 'block layer'],
   ['直通', 'passthrough', 'pass-through'],
   ['性能', 'performance'],
+  ['寄存器', 'register', 'registers'],
+  ['上下文切换', 'context switch', 'context switching'],
+  ['嵌套', 'nested'],
+  ['心跳', 'heartbeat'],
+  ['敏感信息', 'sensitive information'],
 ];
 
 /** Meilisearch wants a map from each term to all the others in its group. */

@@ -18,8 +18,12 @@ const documentKeys = Object.keys(
 );
 
 describe('INDEX_SETTINGS', () => {
-  it('searches title, authors, sectionTitle, body and extra first, in that order', () => {
-    expect(INDEX_SETTINGS.searchableAttributes?.slice(0, 5)).toEqual(['title', 'authors', 'sectionTitle', 'body', 'extra']);
+  it('searches title, authors, sectionTitle, body and extra in that order, with keyterms above the section', () => {
+    expect(INDEX_SETTINGS.searchableAttributes?.slice(0, 6)).toEqual(['title', 'authors', 'keyterms', 'sectionTitle', 'body', 'extra']);
+  });
+
+  it('breaks ties by reading order, never by internal ids', () => {
+    expect(INDEX_SETTINGS.rankingRules?.slice(-3)).toEqual(['issueNumber:desc', 'sectionNumber:asc', 'position:asc']);
   });
 
   it('also searches grams, tags and refs', () => {

@@ -1,4 +1,4 @@
-import { cjkBigrams, extraTokens, hasCjk } from './search-text';
+import { cjkBigrams, extraTokens, hasCjk, keyTerms } from './search-text';
 
 const words = (s: string) => s.split(' ').filter(Boolean);
 
@@ -125,5 +125,29 @@ describe('hasCjk', () => {
       expect(cjkBigrams(text).length).toBeGreaterThan(0);
       expect(hasCjk(text)).toBe(true);
     }
+  });
+});
+
+describe('keyTerms', () => {
+  const groups = [
+    ['内存', 'memory'],
+    ['虚拟机', 'vm'],
+    ['寄存器', 'register'],
+  ];
+
+  it('keeps concepts named at least three times, in either language, most frequent first', () => {
+    expect(keyTerms('内存 memory 内存 虚拟机 VM vm 虚拟机 虚拟机', 3, 4, groups)).toBe('虚拟机 vm 内存 memory');
+  });
+
+  it('drops a concept mentioned once or twice, however early', () => {
+    expect(keyTerms('共享虚拟内存 Shared Virtual Memory', 3, 4, groups)).toBe('');
+  });
+
+  it('matches ASCII terms as whole words only', () => {
+    expect(keyTerms('registers register_map vmalloc kvm VM', 1, 4, groups)).toBe('虚拟机 vm');
+  });
+
+  it('keeps at most `top` concepts', () => {
+    expect(keyTerms('内存 内存 内存 虚拟机 虚拟机 虚拟机 虚拟机 寄存器 寄存器 寄存器 寄存器 寄存器', 3, 2, groups)).toBe('寄存器 register 虚拟机 vm');
   });
 });

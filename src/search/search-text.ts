@@ -1,3 +1,5 @@
+import { GLOSSARY } from './glossary';
+
 const CJK = '\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff';
 const CJK_RUN = new RegExp(`[${CJK}]+`, 'gu');
 const KEY_VALUE = /([A-Za-z0-9_.+-]+)=([A-Za-z0-9_.+-]+)/g;
@@ -34,4 +36,26 @@ export function cjkBigrams(text: string): string[] {
     for (let i = 0; i + 1 < chars.length; i++) grams.add(gram(chars[i], chars[i + 1]));
   }
   return [...grams];
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function occurrences(text: string, term: string): number {
+  const pattern = /^[\x00-\x7f]+$/.test(term) ? `(?<![A-Za-z0-9_])${escapeRegExp(term)}(?![A-Za-z0-9_])` : escapeRegExp(term);
+  return text.match(new RegExp(pattern, 'gi'))?.length ?? 0;
+}
+
+/**
+ * The glossary concepts an article is really about: those it names at least `min` times, in either language.
+ * Meilisearch ranks by where a word first appears, not how often, so an article that mentions 内存 once in its
+ * first sentence would beat one that is about memory; a field ranked above the body fixes that.
+ */
+export function keyTerms(text: string, min = 3, top = 4, groups: string[][] = GLOSSARY): string {
+  return groups
+    .map((group) => ({ group, count: group.reduce((sum, term) => sum + occurrences(text, term), 0) }))
+    .filter((g) => g.count >= min)
+    .sort((a, b) => b.count - a.count) // the position rule then favours the article's main concept
+    .slice(0, top)
+    .map((g) => g.group.join(' '))
+    .join(' ');
 }
