@@ -12,14 +12,20 @@ import { startDatabase } from '../src/database/database.bootstrap';
 import { connectMeili, MeiliClients } from '../src/search/meili-clients';
 import { startSearch } from '../src/search/search.bootstrap';
 import { succeeded } from '../src/search/search-indexer';
+import { settingsHash } from '../src/search/index-settings';
 import { quote } from '../src/search/search-filter';
 import { ChildServer, startChildServer, stopChildServer, waitUntilReady } from './child-server';
 import { graphqlSearch } from './search-requests';
 
 const ROOT = join(__dirname, '..', '..');
-/** The service's index; every extra index the bench makes starts with `${SERVICE_INDEX}_`, so one prefix finds them all. */
+/** The service's index. Its own rebuilds use `${SERVICE_INDEX}_build_<ms>` while they run. */
 export const SERVICE_INDEX = 'bench_search';
-export const EXTRA_INDEX_PREFIX = `${SERVICE_INDEX}_`;
+/**
+ * Every index the bench itself makes starts with this. It must not be a prefix of the service's build
+ * indexes: deleting one of those mid-rebuild makes the service's next addDocuments recreate it without
+ * settings, and that bare index is then swapped in.
+ */
+export const EXTRA_INDEX_PREFIX = 'bench_reindex_';
 /** Slug prefixes of the rows the bench writes; cleanup deletes exactly these. */
 export const PROBE_SLUG_PREFIX = 'bench-search-';
 export const CORPUS_SLUG_PREFIX = 'bench-corpus-';
@@ -108,30 +114,37 @@ export async function startWorld(cleanup: Cleanup, signal: AbortSignal): Promise
   await dataSource.initialize();
   cleanup.add(() => dataSource.destroy());
   const meili = await connectMeili(search, SERVICE_INDEX, 2000);
+  await waitUntilSearchable(service, dataSource, meili.admin, signal);
   // Leftovers of an interrupted run go first; the same purge runs again at the end.
   await purgeBenchData(dataSource, meili.admin);
   cleanup.add(() => purgeBenchData(dataSource, meili.admin));
-  await waitUntilSearchable(service, signal);
   progress(`GraphQL service at ${service.baseUrl}, Meilisearch at ${search.url}, index "${SERVICE_INDEX}"`);
   return { service, dataSource, meili, meiliUrl: search.url };
 }
 
-/** /ready says nothing about the index: the service builds it in the background after boot. */
-async function waitUntilSearchable(service: ChildServer, signal: AbortSignal): Promise<void> {
+/** Why the service's index is not ready for timing yet, or undefined when it is. */
+async function notSearchableYet(service: ChildServer, dataSource: DataSource, admin: Meilisearch): Promise<string | undefined> {
+  const { result } = await graphqlSearch(service.baseUrl, READY_PROBE);
+  if (result.hits.length === 0) return `"${READY_PROBE}" has ${result.totalHits} hits`;
+  // After a settings change the old index keeps answering while the service rebuilds a new one.
+  const [state] = await dataSource.query('SELECT settings_hash FROM search_index_state WHERE index_name = $1', [SERVICE_INDEX]);
+  if (state?.settings_hash !== settingsHash()) return 'the index settings are out of date (a rebuild is due)';
+  const { results } = await admin.getIndexes({ limit: 1000 });
+  const building = results.find((i) => i.uid.startsWith(`${SERVICE_INDEX}_build_`));
+  return building ? `the service is rebuilding into ${building.uid}` : undefined;
+}
+
+/** /ready says nothing about the index: the service builds it in the background after boot, and timing must wait. */
+async function waitUntilSearchable(service: ChildServer, dataSource: DataSource, admin: Meilisearch, signal: AbortSignal): Promise<void> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
-  let last = 'no answer yet';
+  let last: string | undefined = 'no answer yet';
   while (Date.now() < deadline) {
     signal.throwIfAborted();
-    try {
-      const { result } = await graphqlSearch(service.baseUrl, READY_PROBE);
-      if (result.hits.length > 0) return;
-      last = `${result.totalHits} hits`;
-    } catch (error) {
-      last = (error as Error).message;
-    }
+    last = await notSearchableYet(service, dataSource, admin).catch((error: Error) => error.message);
+    if (last === undefined) return;
     await sleep(250);
   }
-  throw new Error(`a search for "${READY_PROBE}" found nothing within ${READY_TIMEOUT_MS} ms (last: ${last}). Service output:\n${service.output()}`);
+  throw new Error(`the service's index was not ready within ${READY_TIMEOUT_MS} ms (last: ${last}). Service output:\n${service.output()}`);
 }
 
 /** Removes every row and index the bench writes; safe to run at any point, and twice. */

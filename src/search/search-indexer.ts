@@ -45,7 +45,8 @@ export class SearchIndexer {
       return true;
     }
     const [state] = await dataSource.query('SELECT settings_hash FROM search_index_state WHERE index_name = $1', [this.indexName]);
-    return state?.settings_hash !== settingsHash();
+    // Postgres says what was applied; the index itself must agree (someone may have replaced it by hand).
+    return state?.settings_hash !== settingsHash() || !(await this.hasOurSettings(this.indexName));
   }
 
   /** Makes the index hold exactly the issue's published articles (none when it is not published). */
@@ -73,6 +74,7 @@ export class SearchIndexer {
         await succeeded(this.admin.index(build).addDocuments(page, { primaryKey: 'id' }));
         progress((done += page.length), total);
       }
+      if (!(await this.hasOurSettings(build))) throw new Error(`index ${build} lost its settings during the build; not swapping it in`);
       if (!(await this.admin.getIndex(this.indexName).then(() => true, () => false))) {
         await succeeded(this.admin.createIndex(this.indexName, { primaryKey: 'id' }));
       }
@@ -112,6 +114,11 @@ export class SearchIndexer {
       progress(hashes.size, page.total);
       if (offset + 1000 >= page.total) return hashes;
     }
+  }
+
+  private async hasOurSettings(uid: string): Promise<boolean> {
+    const live = await this.admin.index(uid).getSettings();
+    return JSON.stringify([live.searchableAttributes, live.rankingRules]) === JSON.stringify([INDEX_SETTINGS.searchableAttributes, INDEX_SETTINGS.rankingRules]);
   }
 
   private async recordSettings(dataSource: DataSource): Promise<void> {
