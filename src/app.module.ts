@@ -4,6 +4,8 @@ import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ArticlesModule } from './articles/articles.module';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
 import { GraphQLExceptionFilter } from './common/errors/graphql-exception.filter';
 import { formatGraphQLError } from './common/graphql/error-formatter';
 import { queryLimitsPlugin } from './common/graphql/query-limits.plugin';
@@ -20,6 +22,10 @@ import { LoadersModule } from './loaders/loaders.module';
 import { ReferencesModule } from './references/references.module';
 import { SectionsModule } from './sections/sections.module';
 import { PublishingModule } from './publishing/publishing.module';
+import { EditingModule } from './editing/editing.module';
+import { RevisionsModule } from './revisions/revisions.module';
+import { SchedulingModule } from './scheduling/scheduling.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 import type { MeiliEndpoint } from './search/embedded-meilisearch.runner';
 import { SearchModule } from './search/search.module';
 
@@ -30,6 +36,8 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        AuthModule.forRoot(config),
+        AuditModule,
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl, config.dbPoolSize)),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
@@ -44,6 +52,10 @@ export class AppModule {
         ReferencesModule,
         ContentModule,
         PublishingModule,
+        EditingModule,
+        RevisionsModule,
+        SchedulingModule,
+        WebhooksModule,
         SearchModule.forRoot(meili),
         HealthModule,
       ],
@@ -61,7 +73,10 @@ function graphqlOptions(config: AppConfig, loaders: LoadersFactory, schemaHost: 
     introspection: true,
     includeStacktraceInErrorResponses: development,
     formatError: formatGraphQLError(development),
-    context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res, loaders: loaders.create() }),
+    context: ({ req, res }: { req: unknown; res: unknown }) => {
+      const visibleDrafts = new Set<string>();
+      return { req, res, visibleDrafts, loaders: loaders.create(visibleDrafts) };
+    },
     // @nestjs/apollo types its plugins with Apollo's ESM typings and we compile against the CJS ones: same objects.
     plugins: [
       queryLimitsPlugin(() => schemaHost.schema, { maxDepth: config.graphqlMaxDepth, maxComplexity: config.graphqlMaxComplexity }),

@@ -49,6 +49,6 @@ export class ArticlesResolver {
 
   @ResolveField(() => IssueModel)
   issue(@Parent() article: ArticleModel, @Context() { loaders }: GraphQLContext) {
-    return loaders.publishedIssueById.load(article.issueId);
+    return loaders.visibleIssueById.load(article.issueId);
   }
 }

@@ -23,6 +23,16 @@ export interface AppConfig {
   meiliIndex: string;
   searchTimeoutMs: number;
   outboxPollMs: number;
+  /** The bootstrap administrator token; unset means one is generated in `dataDir/admin.token`. */
+  adminToken?: string;
+  /** Signs preview links; unset means one is generated in `dataDir/preview.secret`. */
+  previewSecret?: string;
+  schedulerPollMs: number;
+  webhookTimeoutMs: number;
+  webhookMaxAttempts: number;
+  /** Allow webhook targets on loopback and private networks (tests, single-host setups). */
+  webhookAllowPrivate: boolean;
+  authFailuresPerMinute: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -89,6 +99,12 @@ class Reader {
     return undefined;
   }
 
+  secret(name: string, minLength: number): string | undefined {
+    const value = this.raw(name);
+    if (value !== undefined && value.length < minLength) this.problems.push(`${name} must be at least ${minLength} characters`);
+    return value;
+  }
+
   pattern(name: string, re: RegExp, what: string, fallback: string): string {
     const value = this.raw(name);
     if (value === undefined) return fallback;
@@ -134,6 +150,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
     meiliIndex: r.pattern('MEILI_INDEX', /^[a-zA-Z0-9_-]{1,200}$/, 'letters, digits, - and _', 'articles'),
     searchTimeoutMs: r.int('SEARCH_TIMEOUT_MS', 2000, 100, 2000),
     outboxPollMs: r.int('OUTBOX_POLL_MS', 1000, 50, 60_000),
+    adminToken: r.secret('ADMIN_TOKEN', 32),
+    previewSecret: r.secret('PREVIEW_SECRET', 32),
+    schedulerPollMs: r.int('SCHEDULER_POLL_MS', 5000, 50, 600_000),
+    webhookTimeoutMs: r.int('WEBHOOK_TIMEOUT_MS', 5000, 100, 60_000),
+    webhookMaxAttempts: r.int('WEBHOOK_MAX_ATTEMPTS', 8, 1, 50),
+    webhookAllowPrivate: r.bool('WEBHOOK_ALLOW_PRIVATE', nodeEnv !== 'production'),
+    authFailuresPerMinute: r.int('AUTH_FAILURES_PER_MINUTE', 10, 1, 10_000),
   };
   if (config.meiliUrl && (config.meiliMasterKey?.length ?? 0) < 16) r.problems.push('MEILI_MASTER_KEY must be set, at least 16 bytes, when MEILI_URL is set');
   if (!config.meiliUrl && config.meiliMasterKey) r.problems.push('MEILI_MASTER_KEY is only used with MEILI_URL; the embedded Meilisearch makes its own key');

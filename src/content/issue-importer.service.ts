@@ -30,6 +30,10 @@ export class IssueImporter {
     return { issue, created, warnings: parsed.warnings };
   }
 
+  get manager() {
+    return this.dataSource.manager;
+  }
+
   async isEmpty(): Promise<boolean> {
     return (await this.dataSource.getRepository(IssueEntity).count({ take: 1 })) === 0;
   }

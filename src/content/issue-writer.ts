@@ -16,6 +16,8 @@ export interface WriteOptions {
   publish?: boolean;
   /** Allow replacing the content of an issue that is already published. */
   replacePublished?: boolean;
+  /** Runs inside the import's transaction once the issue is written (audit, webhooks). */
+  onWritten?: (m: EntityManager, issue: IssueEntity, created: boolean) => Promise<void>;
 }
 
 export interface WriteResult {
@@ -41,6 +43,7 @@ export class IssueWriter {
     await this.writeSections(issue.id, parsed.sections);
     // The sync worker decides from the committed state: a draft's sync only removes, never indexes.
     await enqueue(this.m, OutboxTopic.SEARCH_SYNC_ISSUE, [issue.id]);
+    await options.onWritten?.(this.m, issue, !existing);
     return { issue, created: !existing };
   }
 

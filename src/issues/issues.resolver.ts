@@ -6,19 +6,28 @@ import { SectionModel } from '../sections/section.model';
 import { renderMarkdown } from '../articles/markdown.renderer';
 import { IssueConnection, IssueModel } from './issue.model';
 import { IssuesService } from './issues.service';
+import { AuthService } from '../auth/auth.service';
+import { Role } from '../auth/role';
 
 @Resolver(() => IssueModel)
 export class IssuesResolver {
-  constructor(private readonly issuesService: IssuesService) {}
+  constructor(
+    private readonly issuesService: IssuesService,
+    private readonly auth: AuthService,
+  ) {}
 
   @Query(() => IssueConnection, { description: 'Published issues, newest first.' })
   issues(@Args() { first, after }: ConnectionArgs) {
     return this.issuesService.listPublished(first, after);
   }
 
-  @Query(() => IssueModel, { nullable: true, description: 'Null when the issue does not exist or is not published.' })
-  issue(@Args('slug') slug: string, @Context() { loaders }: GraphQLContext) {
-    return loaders.publishedIssueBySlug.load(slug);
+  @Query(() => IssueModel, { nullable: true, description: 'Null when the issue does not exist or is not published; `preview: true` (EDITOR token) also shows drafts.' })
+  async issue(@Args('slug') slug: string, @Args('preview', { defaultValue: false }) preview: boolean, @Context() ctx: GraphQLContext) {
+    if (!preview) return ctx.loaders.publishedIssueBySlug.load(slug);
+    await this.auth.require(ctx.req, Role.EDITOR);
+    const issue = await this.issuesService.findAnyBySlug(slug);
+    if (issue) ctx.visibleDrafts.add(issue.id);
+    return issue;
   }
 
   @Query(() => IssueModel, { nullable: true })

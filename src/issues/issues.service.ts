@@ -5,6 +5,7 @@ import { checkPageSize, ConnectionShape, toConnection } from '../common/graphql/
 import { decodeCursor } from '../common/graphql/cursor';
 import { pagesByOwner } from '../common/graphql/pages-by-owner';
 import { hydrate } from '../database/hydrate';
+import { checkUuid } from '../common/uuid';
 import { IssueEntity, IssueStatus } from './issue.entity';
 import { IssueModel, toIssueModel } from './issue.model';
 
@@ -27,9 +28,21 @@ export class IssuesService {
     return toConnection(rows, first, after, (r) => [r.number], toIssueModel);
   }
 
-  async publishedByIds(ids: readonly string[]): Promise<IssueModel[]> {
-    const rows = await this.issues.findBy({ id: In([...ids]), status: IssueStatus.PUBLISHED });
-    return rows.map(toIssueModel);
+  /** Published issues, plus drafts this request may see (a preview); never other drafts. */
+  async visibleByIds(ids: readonly string[], drafts: ReadonlySet<string>): Promise<IssueModel[]> {
+    const rows = await this.issues.findBy({ id: In([...ids]) });
+    return rows.filter((r) => r.status === IssueStatus.PUBLISHED || drafts.has(r.id)).map(toIssueModel);
+  }
+
+  /** Any status: only for callers that checked the right to preview. */
+  async findAnyBySlug(slug: string): Promise<IssueModel | null> {
+    const found = await this.issues.findOneBy({ slug });
+    return found ? toIssueModel(found) : null;
+  }
+
+  async findAnyById(id: string): Promise<IssueModel | null> {
+    const found = await this.issues.findOneBy({ id: checkUuid(id) });
+    return found ? toIssueModel(found) : null;
   }
 
   async publishedBySlugs(slugs: readonly string[]): Promise<IssueModel[]> {

@@ -30,13 +30,14 @@ export class LoadersFactory {
     private readonly references: ReferencesService,
   ) {}
 
-  create() {
-    const issueById = new DataLoader<string, IssueModel | null>(async (ids) => oneByKey(ids, await this.issues.publishedByIds(ids), (i) => i.id));
+  /** `visibleDrafts`: unpublished issues this request was allowed to preview (by token or signed link). */
+  create(visibleDrafts: ReadonlySet<string> = new Set()) {
+    const issueById = new DataLoader<string, IssueModel | null>(async (ids) => oneByKey(ids, await this.issues.visibleByIds(ids, visibleDrafts), (i) => i.id));
     const sectionById = new DataLoader<string, SectionModel | null>(async (ids) => oneByKey(ids, await this.sections.byIds(ids), (s) => s.id));
     // Whatever one loader fetches primes the by-id loaders, so walking back up the tree costs no statement.
     const issues = <T extends IssueModel | null>(list: T[]) => (list.forEach((i) => i && issueById.prime(i.id, i)), list);
     return {
-      publishedIssueById: issueById,
+      visibleIssueById: issueById,
       publishedIssueBySlug: new DataLoader<string, IssueModel | null>(async (slugs) => issues(oneByKey(slugs, await this.issues.publishedBySlugs(slugs), (i) => i.slug))),
       publishedSuccessorBySlug: new DataLoader<string, IssueModel | null>(async (slugs) =>
         issues(oneByKey(slugs, await this.issues.publishedSuccessorsOf(slugs), (i) => i.previousSlug ?? '')),

@@ -1,51 +1,114 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { PREVIEW_SECRET } from '../auth/auth.constants';
+import { signPreview, verifyPreview } from './preview-link';
 import { DataSource, EntityManager } from 'typeorm';
-import { DomainError, ErrorCode } from '../common/errors/domain-error';
+import { AuditService } from '../audit/audit.service';
+import type { Principal } from '../auth/role';
+import { badInput, DomainError, ErrorCode } from '../common/errors/domain-error';
 import { normalizeName } from '../common/slug';
 import { checkUuid } from '../common/uuid';
 import { enqueue, OutboxTopic } from '../outbox/outbox';
+import { emitWebhookEvent } from '../webhooks/webhook-events';
+import { LockedIssue, lockIssue, publishProblems } from './issue-checks';
+
+const MAX_PREVIEW_MINUTES = 7 * 24 * 60;
+
+/** Runs after the issue row is published, inside the same transaction (revisions hook in here). */
+export type PublishHook = (m: EntityManager, issue: LockedIssue, by: Principal) => Promise<void>;
 
 /**
- * State changes that public surfaces must follow. Each runs in one transaction with its outbox rows,
- * so the search index (and later webhooks) can never miss one. The admin mutations call these.
+ * State changes that public surfaces must follow. Each runs in one transaction with its outbox rows (search),
+ * webhook deliveries and audit entry, so either all of it happens or none.
  */
 @Injectable()
 export class PublishingService {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly publishHooks: PublishHook[] = [];
 
-  publishIssue(issueId: string): Promise<void> {
-    return this.changeIssue(issueId, `status = 'PUBLISHED', published_at = COALESCE(published_at, now()), scheduled_at = NULL`);
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    @Optional() @Inject(PREVIEW_SECRET) private readonly previewSecret: string = '',
+  ) {}
+
+  async createPreviewLink(issueId: string, expiresInMinutes: number, by: Principal): Promise<{ token: string; expiresAt: Date }> {
+    if (!Number.isInteger(expiresInMinutes) || expiresInMinutes < 1 || expiresInMinutes > MAX_PREVIEW_MINUTES) {
+      throw badInput('expiresInMinutes', `expiresInMinutes must be between 1 and ${MAX_PREVIEW_MINUTES}`);
+    }
+    const [issue] = await this.dataSource.query('SELECT id FROM issue WHERE id = $1', [checkUuid(issueId, 'issueId')]);
+    if (!issue) throw new DomainError(ErrorCode.NOT_FOUND, `no issue ${issueId}`, { field: 'issueId' });
+    const expiresAt = new Date(Date.now() + expiresInMinutes * 60_000);
+    await this.audit.record(this.dataSource.manager, by, 'createPreviewLink', 'issue', issue.id, { expiresAt });
+    return { token: signPreview(this.previewSecret, issue.id, expiresAt), expiresAt };
   }
 
-  unpublishIssue(issueId: string): Promise<void> {
-    return this.changeIssue(issueId, `status = 'DRAFT', published_at = NULL`);
+  issueOfPreviewLink(token: string): string {
+    return verifyPreview(this.previewSecret, token);
   }
 
-  async deleteArticle(articleId: string): Promise<void> {
+  onPublish(hook: PublishHook): void {
+    this.publishHooks.push(hook);
+  }
+
+  publishIssue(id: string, by: Principal, expectedVersion?: number | null): Promise<string> {
+    return this.dataSource.transaction(async (m) => {
+      const issue = await lockIssue(m, id, expectedVersion);
+      if (issue.status !== 'PUBLISHED') await this.publishLocked(m, issue, by, 'publishIssue');
+      return issue.id;
+    });
+  }
+
+  /** Publishes a row already locked by the caller: the publish mutation and the scheduler share it. */
+  async publishLocked(m: EntityManager, issue: LockedIssue, by: Principal, action: string): Promise<void> {
+    const problems = await publishProblems(m, issue.id);
+    if (problems.length > 0) {
+      throw new DomainError(ErrorCode.BAD_USER_INPUT, `issue ${issue.slug} cannot be published: ${problems.join('; ')}`, { field: 'id', problems });
+    }
+    await m.query(
+      `UPDATE issue SET status = 'PUBLISHED', published_at = COALESCE(published_at, now()), scheduled_at = NULL, version = version + 1, updated_at = now() WHERE id = $1`,
+      [issue.id],
+    );
+    for (const hook of this.publishHooks) await hook(m, issue, by);
+    await this.announce(m, issue, 'issue.published');
+    await this.audit.record(m, by, action, 'issue', issue.id, { slug: issue.slug });
+  }
+
+  unpublishIssue(id: string, by: Principal, expectedVersion?: number | null): Promise<string> {
+    return this.dataSource.transaction(async (m) => {
+      const issue = await lockIssue(m, id, expectedVersion);
+      if (issue.status === 'DRAFT') return issue.id;
+      await m.query(`UPDATE issue SET status = 'DRAFT', published_at = NULL, scheduled_at = NULL, version = version + 1, updated_at = now() WHERE id = $1`, [issue.id]);
+      if (issue.status === 'PUBLISHED') await this.announce(m, issue, 'issue.unpublished');
+      await this.audit.record(m, by, 'unpublishIssue', 'issue', issue.id, { slug: issue.slug, from: issue.status });
+      return issue.id;
+    });
+  }
+
+  async deleteArticle(articleId: string, by: Principal): Promise<void> {
     await this.dataSource.transaction(async (m) => {
       // TypeORM answers UPDATE/DELETE with [rows, affected].
-      const [[row]] = await m.query('DELETE FROM article WHERE id = $1 RETURNING issue_id', [checkUuid(articleId)]);
+      const [[row]] = await m.query('DELETE FROM article WHERE id = $1 RETURNING issue_id, number, slug', [checkUuid(articleId)]);
       if (!row) throw new DomainError(ErrorCode.NOT_FOUND, `no article ${articleId}`, { field: 'id' });
-      await m.query('UPDATE issue SET version = version + 1, updated_at = now() WHERE id = $1', [row.issue_id]);
+      const [[issue]] = await m.query('UPDATE issue SET version = version + 1, updated_at = now() WHERE id = $1 RETURNING id, slug, status', [row.issue_id]);
       await enqueue(m, OutboxTopic.SEARCH_SYNC_ISSUE, [row.issue_id]);
+      if (issue.status === 'PUBLISHED') await emitWebhookEvent(m, 'article.deleted', { type: 'article', id: articleId, number: row.number, slug: row.slug, issue: { id: issue.id, slug: issue.slug } });
+      await this.audit.record(m, by, 'deleteArticle', 'article', articleId, { issueId: row.issue_id, number: row.number });
     });
   }
 
   /** Renaming re-indexes every issue the person appears in, as author or editor. */
-  async renameContributor(slug: string, name: string): Promise<void> {
+  async renameContributor(slug: string, name: string, by: Principal): Promise<void> {
     await this.dataSource.transaction(async (m) => {
       const [[row]] = await m.query('UPDATE contributor SET name = $2, version = version + 1, updated_at = now() WHERE slug = $1 RETURNING id', [slug, normalizeName(name)]);
       if (!row) throw new DomainError(ErrorCode.NOT_FOUND, `no contributor ${slug}`, { field: 'slug' });
       await enqueue(m, OutboxTopic.SEARCH_SYNC_ISSUE, await issuesOf(m, row.id));
+      await this.audit.record(m, by, 'renameContributor', 'contributor', row.id, { slug, name });
     });
   }
 
-  private async changeIssue(issueId: string, assignments: string): Promise<void> {
-    await this.dataSource.transaction(async (m) => {
-      const [, count] = await m.query(`UPDATE issue SET ${assignments}, version = version + 1, updated_at = now() WHERE id = $1`, [checkUuid(issueId)]);
-      if (count === 0) throw new DomainError(ErrorCode.NOT_FOUND, `no issue ${issueId}`, { field: 'id' });
-      await enqueue(m, OutboxTopic.SEARCH_SYNC_ISSUE, [issueId]);
-    });
+  /** Search follows every state change; webhooks hear about public ones. */
+  async announce(m: EntityManager, issue: Pick<LockedIssue, 'id' | 'slug' | 'number' | 'title'>, event: 'issue.published' | 'issue.unpublished' | 'issue.updated'): Promise<void> {
+    await enqueue(m, OutboxTopic.SEARCH_SYNC_ISSUE, [issue.id]);
+    await emitWebhookEvent(m, event, { type: 'issue', id: issue.id, slug: issue.slug, number: issue.number, title: issue.title });
   }
 }
 

@@ -14,7 +14,7 @@ export class SectionsResolver {
 
   @ResolveField(() => IssueModel)
   issue(@Parent() section: SectionModel, @Context() { loaders }: GraphQLContext) {
-    return loaders.publishedIssueById.load(section.issueId);
+    return loaders.visibleIssueById.load(section.issueId);
   }
 
   @ResolveField(() => [ArticleModel], { description: 'In reading order.' })

@@ -4,6 +4,7 @@ import { createApp } from '../../src/app.factory';
 import { loadConfig } from '../../src/config/app-config';
 import { createScratchDatabase } from '../support/scratch-database';
 import { testMeili } from '../support/test-state';
+import { TEST_ADMIN_TOKEN } from '../support/test-app';
 
 const TREE = `{ issue(slug: "2020-07") {
   slug number title period publisher publishedOn previous { slug } articleCount
@@ -20,7 +21,7 @@ async function post(app: INestApplication, query: string) {
 
 describe('starting on an empty database', () => {
   let scratch: Awaited<ReturnType<typeof createScratchDatabase>>;
-  const config = loadConfig({ NODE_ENV: 'test', SEED_SAMPLE: 'true', MEILI_INDEX: `startup_${Date.now()}` });
+  const config = loadConfig({ NODE_ENV: 'test', SEED_SAMPLE: 'true', MEILI_INDEX: `startup_${Date.now()}`, ADMIN_TOKEN: TEST_ADMIN_TOKEN, PREVIEW_SECRET: TEST_ADMIN_TOKEN });
 
   beforeAll(async () => (scratch = await createScratchDatabase()));
   afterAll(() => scratch.drop());

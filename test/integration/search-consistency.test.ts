@@ -1,5 +1,8 @@
 import { IssueStatus } from '../../src/issues/issue.entity';
+import { Role } from '../../src/auth/role';
 import { PublishingService } from '../../src/publishing/publishing.service';
+
+const TEST_ADMIN = { id: null, name: 'test', role: Role.ADMIN };
 import { MeiliGateway } from '../../src/search/meili.gateway';
 import { issueMarkdown, makeIssue, uniqueSlug } from '../support/factories';
 import { SearchTestApp, startSearchApp } from '../support/search-app';
@@ -46,10 +49,10 @@ describe('the search index follows Postgres', () => {
     const { issue } = await t.importer.importMarkdown(made.markdown.replace('正文 1.2', `正文 1.2 ${word}`), { publish: true });
     await t.drain();
     expect((await t.search(word)).numbers).toEqual(['1.2']);
-    await publishing.unpublishIssue(issue.id);
+    await publishing.unpublishIssue(issue.id, TEST_ADMIN);
     await t.drain();
     expect((await t.search(word)).numbers).toEqual([]);
-    await publishing.publishIssue(issue.id);
+    await publishing.publishIssue(issue.id, TEST_ADMIN);
     await t.drain();
     expect((await t.search(word)).numbers).toEqual(['1.2']);
   });
@@ -72,7 +75,7 @@ describe('the search index follows Postgres', () => {
     const { issue } = await t.importer.importMarkdown(made.markdown.replace('正文 1.2', `正文 1.2 ${word}`), { publish: true });
     await t.drain();
     const [{ id }] = await t.dataSource.query(`SELECT id FROM article WHERE issue_id = $1 AND number = '1.2'`, [issue.id]);
-    await publishing.deleteArticle(id);
+    await publishing.deleteArticle(id, TEST_ADMIN);
     await t.drain();
     expect((await t.search(word)).numbers).toEqual([]);
     expect(await indexedIds(t)).not.toContain(id);
@@ -86,7 +89,7 @@ describe('the search index follows Postgres', () => {
     await t.drain();
     expect((await t.search(oldName.split(' ')[1])).numbers).toHaveLength(3);
     const [{ slug }] = await t.dataSource.query('SELECT slug FROM contributor WHERE name = $1', [oldName]);
-    await publishing.renameContributor(slug, newName);
+    await publishing.renameContributor(slug, newName, TEST_ADMIN);
     await t.drain();
     expect((await t.search(oldName.split(' ')[1])).numbers).toEqual([]);
     expect((await t.search(newName.split(' ')[1])).numbers).toHaveLength(3);

@@ -7,6 +7,8 @@ export enum ErrorCode {
   FORBIDDEN = 'FORBIDDEN',
   /** The search engine did not answer in time; the rest of the API is unaffected. */
   SEARCH_UNAVAILABLE = 'SEARCH_UNAVAILABLE',
+  /** Too many failed authentications from one address; `retryAfterSeconds` says when to try again. */
+  TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
 }
 
 export interface ErrorDetails {

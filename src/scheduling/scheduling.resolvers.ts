@@ -1,0 +1,4 @@
+import type { Type } from '@nestjs/common';
+
+/** This feature's resolvers: registered by SchedulingModule and listed in the generated schema. */
+export const SCHEDULING_RESOLVERS: Type[] = [];
