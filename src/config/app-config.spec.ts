@@ -30,7 +30,25 @@ describe('loadConfig', () => {
       meiliIndex: 'articles',
       searchTimeoutMs: 2000,
       outboxPollMs: 1000,
+      adminToken: undefined,
+      previewSecret: undefined,
+      schedulerPollMs: 5000,
+      webhookTimeoutMs: 5000,
+      webhookMaxAttempts: 8,
+      webhookAllowPrivate: true,
+      authFailuresPerMinute: 10,
     });
+  });
+
+  it('refuses an ADMIN_TOKEN or PREVIEW_SECRET shorter than 32 characters', () => {
+    expect(() => loadConfig({ ADMIN_TOKEN: 'short', PREVIEW_SECRET: 'x'.repeat(31) })).toThrow(
+      /ADMIN_TOKEN must be at least 32 characters[\s\S]*PREVIEW_SECRET must be at least 32 characters/,
+    );
+    expect(loadConfig({ ADMIN_TOKEN: 'a'.repeat(32) }).adminToken).toBe('a'.repeat(32));
+  });
+
+  it('refuses private webhook targets by default in production', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }).webhookAllowPrivate).toBe(false);
   });
 
   it('needs MEILI_MASTER_KEY of at least 16 bytes with MEILI_URL, and refuses it without', () => {
