@@ -22,6 +22,8 @@ export async function createApp(config: AppConfig, services: { databaseUrl: stri
     bodyParser: false,
     logger: config.nodeEnv === 'test' ? ['error', 'warn'] : ['error', 'warn', 'log'],
   });
+  // Behind a reverse proxy, the client address comes from X-Forwarded-For; otherwise every client is the proxy.
+  if (config.trustProxyHops > 0) app.set('trust proxy', config.trustProxyHops);
   app.use(withRequestContext);
   app.use(express.json({ limit: config.bodyLimitBytes }));
   app.use(bodyErrors(config.bodyLimitBytes));

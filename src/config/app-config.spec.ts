@@ -37,6 +37,7 @@ describe('loadConfig', () => {
       webhookMaxAttempts: 8,
       webhookAllowPrivate: true,
       authFailuresPerMinute: 10,
+      trustProxyHops: 0,
     });
   });
 

@@ -33,6 +33,8 @@ export interface AppConfig {
   /** Allow webhook targets on loopback and private networks (tests, single-host setups). */
   webhookAllowPrivate: boolean;
   authFailuresPerMinute: number;
+  /** Express `trust proxy`: how many proxies to trust for the client address (rate limiting, logs). */
+  trustProxyHops: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -157,6 +159,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     webhookMaxAttempts: r.int('WEBHOOK_MAX_ATTEMPTS', 8, 1, 50),
     webhookAllowPrivate: r.bool('WEBHOOK_ALLOW_PRIVATE', nodeEnv !== 'production'),
     authFailuresPerMinute: r.int('AUTH_FAILURES_PER_MINUTE', 10, 1, 10_000),
+    trustProxyHops: r.int('TRUST_PROXY_HOPS', 0, 0, 10),
   };
   if (config.meiliUrl && (config.meiliMasterKey?.length ?? 0) < 16) r.problems.push('MEILI_MASTER_KEY must be set, at least 16 bytes, when MEILI_URL is set');
   if (!config.meiliUrl && config.meiliMasterKey) r.problems.push('MEILI_MASTER_KEY is only used with MEILI_URL; the embedded Meilisearch makes its own key');
