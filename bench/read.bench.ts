@@ -10,6 +10,7 @@
  * all of it down again, also on errors and Ctrl-C.
  */
 import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -85,7 +86,8 @@ async function startWorld(cleanup: Cleanup, signal: AbortSignal): Promise<{ serv
   signal.throwIfAborted();
 
   const [servicePort, baselinePort] = await twoFreePorts();
-  const serviceEnv = { DATABASE_URL: database.url, HOST: '127.0.0.1', NODE_ENV: 'production', SERVER_TIMING: 'true' };
+  const secret = randomBytes(24).toString('hex');
+  const serviceEnv = { DATABASE_URL: database.url, HOST: '127.0.0.1', NODE_ENV: 'production', SERVER_TIMING: 'true', ADMIN_TOKEN: secret, PREVIEW_SECRET: secret };
   const service = startChildServer('GraphQL service', join(ROOT, 'dist', 'src', 'main.js'), servicePort, serviceEnv, ROOT);
   cleanup.add(() => stopChildServer(service));
   const baseline = startChildServer('raw SQL baseline', join(ROOT, 'dist', 'bench', 'baseline-server.js'), baselinePort, { DATABASE_URL: database.url }, ROOT);

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 /**
  * The search bench's world: Postgres, Meilisearch and the service as a child process, plus the
  * bench's own connections to both stores. Everything started here registers its own teardown.
@@ -29,6 +30,8 @@ export const EXTRA_INDEX_PREFIX = 'bench_reindex_';
 /** Slug prefixes of the rows the bench writes; cleanup deletes exactly these. */
 export const PROBE_SLUG_PREFIX = 'bench-search-';
 export const CORPUS_SLUG_PREFIX = 'bench-corpus-';
+export const BENCH_ADMIN_TOKEN = `bench-${randomBytes(24).toString('hex')}`;
+
 // The first run on a fresh DATA_DIR runs migrations, seeds and indexes the sample before it answers.
 const READY_TIMEOUT_MS = 120_000;
 const READY_PROBE = 'TLBI RANGE';
@@ -105,6 +108,9 @@ export async function startWorld(cleanup: Cleanup, signal: AbortSignal): Promise
     HOST: '127.0.0.1',
     NODE_ENV: 'production',
     SEED_SAMPLE: 'true',
+    // Given, so the child never writes generated secrets into a DATA_DIR of its own.
+    ADMIN_TOKEN: BENCH_ADMIN_TOKEN,
+    PREVIEW_SECRET: BENCH_ADMIN_TOKEN,
   };
   const service = startChildServer('GraphQL service', join(ROOT, 'dist', 'src', 'main.js'), await freePort(), env, ROOT);
   cleanup.add(() => stopChildServer(service));
