@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { setTimeout as delay } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../config/app-config';
@@ -8,7 +8,7 @@ import { SearchSyncWorker } from './search-sync.worker';
 
 /** Starts the outbox worker with the app and stops it first on shutdown; rebuilds when index settings changed. */
 @Injectable()
-export class SearchLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+export class SearchLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(SearchLifecycle.name);
   private worker?: SearchSyncWorker;
   private setup?: Promise<void>;
@@ -27,7 +27,8 @@ export class SearchLifecycle implements OnApplicationBootstrap, OnApplicationShu
     });
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before TypeORM closes its pool (that happens at shutdown), so an in-flight batch can finish. */
+  async onModuleDestroy(): Promise<void> {
     this.stopping.abort();
     await this.setup;
     await this.worker?.stop();
