@@ -1,6 +1,8 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Connection } from '../common/graphql/connection';
-import { IssueEntity } from './issue.entity';
+import { IssueEntity, IssueStatus } from './issue.entity';
+
+registerEnumType(IssueStatus, { name: 'IssueStatus', description: 'Public queries only ever see PUBLISHED; previews show the others.' });
 
 @ObjectType('Issue', { description: 'One monthly issue of the report.' })
 export class IssueModel {
@@ -14,6 +16,8 @@ export class IssueModel {
   @Field(() => Date, { nullable: true, description: 'When this API published it.' }) publishedAt: Date | null;
   @Field(() => String, { nullable: true, description: 'The original publication date, YYYY-MM-DD.' }) publishedOn: string | null;
   @Field(() => String, { nullable: true }) sourceUrl: string | null;
+  @Field(() => IssueStatus) status: IssueStatus;
+  @Field(() => Date, { nullable: true, description: 'When a SCHEDULED issue will be published.' }) scheduledAt: Date | null;
   previousSlug: string | null;
 }
 
@@ -31,6 +35,8 @@ export function toIssueModel(e: IssueEntity): IssueModel {
     publishedAt: e.publishedAt,
     publishedOn: e.publishedOn,
     sourceUrl: e.sourceUrl,
+    status: e.status,
+    scheduledAt: e.scheduledAt,
     previousSlug: e.previousSlug,
   });
 }

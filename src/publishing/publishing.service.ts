@@ -75,19 +75,31 @@ export class PublishingService {
   unpublishIssue(id: string, by: Principal, expectedVersion?: number | null): Promise<string> {
     return this.dataSource.transaction(async (m) => {
       const issue = await lockIssue(m, id, expectedVersion);
-      if (issue.status === 'DRAFT') return issue.id;
-      await m.query(`UPDATE issue SET status = 'DRAFT', published_at = NULL, scheduled_at = NULL, version = version + 1, updated_at = now() WHERE id = $1`, [issue.id]);
-      if (issue.status === 'PUBLISHED') await this.announce(m, issue, 'issue.unpublished');
-      await this.audit.record(m, by, 'unpublishIssue', 'issue', issue.id, { slug: issue.slug, from: issue.status });
+      if (issue.status !== 'DRAFT') await this.unpublishLocked(m, issue, by, 'unpublishIssue');
       return issue.id;
     });
   }
 
+  /** Makes a row the caller locked a draft again; search and webhooks follow when it was public. */
+  async unpublishLocked(m: EntityManager, issue: LockedIssue, by: Principal, action: string, details: object = {}): Promise<void> {
+    await m.query(`UPDATE issue SET status = 'DRAFT', published_at = NULL, scheduled_at = NULL, version = version + 1, updated_at = now() WHERE id = $1`, [issue.id]);
+    if (issue.status === 'PUBLISHED') await this.announce(m, issue, 'issue.unpublished');
+    await this.audit.record(m, by, action, 'issue', issue.id, { slug: issue.slug, from: issue.status, ...details });
+  }
+
   async deleteArticle(articleId: string, by: Principal): Promise<void> {
     await this.dataSource.transaction(async (m) => {
+      const [found] = await m.query('SELECT issue_id FROM article WHERE id = $1', [checkUuid(articleId)]);
+      if (!found) throw new DomainError(ErrorCode.NOT_FOUND, `no article ${articleId}`, { field: 'id' });
+      // Issue row first, like every edit, so a delete and an edit never deadlock.
+      await lockIssue(m, found.issue_id);
       // TypeORM answers UPDATE/DELETE with [rows, affected].
-      const [[row]] = await m.query('DELETE FROM article WHERE id = $1 RETURNING issue_id, number, slug', [checkUuid(articleId)]);
+      const [[row]] = await m.query('DELETE FROM article WHERE id = $1 RETURNING issue_id, section_id, number, slug', [articleId]);
       if (!row) throw new DomainError(ErrorCode.NOT_FOUND, `no article ${articleId}`, { field: 'id' });
+      await m.query(
+        `UPDATE article a SET position = d.p FROM (SELECT id, row_number() OVER (ORDER BY position) - 1 AS p FROM article WHERE section_id = $1) d WHERE a.id = d.id AND a.position <> d.p`,
+        [row.section_id],
+      );
       const [[issue]] = await m.query('UPDATE issue SET version = version + 1, updated_at = now() WHERE id = $1 RETURNING id, slug, status', [row.issue_id]);
       await enqueue(m, OutboxTopic.SEARCH_SYNC_ISSUE, [row.issue_id]);
       if (issue.status === 'PUBLISHED') await emitWebhookEvent(m, 'article.deleted', { type: 'article', id: articleId, number: row.number, slug: row.slug, issue: { id: issue.id, slug: issue.slug } });
@@ -95,13 +107,20 @@ export class PublishingService {
     });
   }
 
-  /** Renaming re-indexes every issue the person appears in, as author or editor. */
+  /** Renaming re-indexes every issue the person appears in, as author or editor, and tells webhooks of public ones. */
   async renameContributor(slug: string, name: string, by: Principal): Promise<void> {
+    const clean = normalizeName(name);
+    if (clean.length === 0 || clean.length > 200 || clean.includes('\0')) throw badInput('name', 'name must be 1 to 200 characters, without NUL bytes');
     await this.dataSource.transaction(async (m) => {
-      const [[row]] = await m.query('UPDATE contributor SET name = $2, version = version + 1, updated_at = now() WHERE slug = $1 RETURNING id', [slug, normalizeName(name)]);
+      const [taken] = await m.query('SELECT slug FROM contributor WHERE name = $1 AND slug <> $2', [clean, slug]);
+      if (taken) throw badInput('name', `the name is already used by contributor ${taken.slug}; merge them instead`);
+      const [[row]] = await m.query('UPDATE contributor SET name = $2, version = version + 1, updated_at = now() WHERE slug = $1 RETURNING id', [slug, clean]);
       if (!row) throw new DomainError(ErrorCode.NOT_FOUND, `no contributor ${slug}`, { field: 'slug' });
-      await enqueue(m, OutboxTopic.SEARCH_SYNC_ISSUE, await issuesOf(m, row.id));
-      await this.audit.record(m, by, 'renameContributor', 'contributor', row.id, { slug, name });
+      const issueIds = await issuesOf(m, row.id);
+      await enqueue(m, OutboxTopic.SEARCH_SYNC_ISSUE, issueIds);
+      const published: LockedIssue[] = await m.query(`SELECT id, slug, number, title, status, version FROM issue WHERE id = ANY($1) AND status = 'PUBLISHED'`, [issueIds]);
+      for (const issue of published) await emitWebhookEvent(m, 'issue.updated', { type: 'issue', id: issue.id, slug: issue.slug, number: issue.number, title: issue.title });
+      await this.audit.record(m, by, 'renameContributor', 'contributor', row.id, { slug, name: clean });
     });
   }
 

@@ -16,9 +16,11 @@ export interface WebhookObject {
  */
 export async function emitWebhookEvent(m: EntityManager, event: WebhookEvent, object: WebhookObject): Promise<void> {
   const payload = JSON.stringify({ event, occurredAt: new Date().toISOString(), object });
-  const [, queued] = await m.query(
-    `INSERT INTO webhook_delivery (webhook_id, event, payload) SELECT id, $1, $2::jsonb FROM webhook WHERE active AND $1 = ANY(events)`,
+  // TypeORM answers an INSERT with its returned rows only (no row count), hence RETURNING.
+  const queued: unknown[] = await m.query(
+    `INSERT INTO webhook_delivery (webhook_id, event, payload) SELECT id, $1, $2::jsonb FROM webhook WHERE active AND $1 = ANY(events) RETURNING id`,
     [event, payload],
   );
-  if (queued > 0) await m.query('SELECT pg_notify($1, $2)', [WEBHOOK_CHANNEL, event]);
+  // Delivered at commit, so the worker wakes only once the rows are visible.
+  if (queued.length > 0) await m.query('SELECT pg_notify($1, $2)', [WEBHOOK_CHANNEL, event]);
 }

@@ -24,13 +24,19 @@ export function queryLimitsPlugin(schema: () => GraphQLSchema, limits: QueryLimi
           if (depth > limits.maxDepth) {
             throw new GraphQLError(`query depth ${depth} exceeds the limit of ${limits.maxDepth}`, { extensions: { code: 'QUERY_TOO_DEEP', depth, limit: limits.maxDepth, http: { status: 400 } } });
           }
-          const complexity = getComplexity({
-            schema: schema(),
-            query: document,
-            operationName: request.operationName ?? undefined,
-            variables: request.variables ?? {},
-            estimators: [pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
-          });
+          let complexity: number;
+          try {
+            complexity = getComplexity({
+              schema: schema(),
+              query: document,
+              operationName: request.operationName ?? undefined,
+              variables: request.variables ?? {},
+              estimators: [pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
+            });
+          } catch {
+            // Bad variables: Apollo's own validation answers them next, as BAD_USER_INPUT with a 400.
+            return;
+          }
           if (complexity > limits.maxComplexity) {
             throw new GraphQLError(`query complexity ${complexity} exceeds the limit of ${limits.maxComplexity}`, {
               extensions: { code: 'QUERY_TOO_COMPLEX', complexity, limit: limits.maxComplexity, http: { status: 400 } },
