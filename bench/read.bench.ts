@@ -9,6 +9,7 @@
  * so it never fights `npm start` for ./.data), then both servers as child processes, and always tears
  * all of it down again, also on errors and Ctrl-C.
  */
+import { Cleanup } from './cleanup';
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { cpus } from 'node:os';
@@ -49,24 +50,6 @@ function positiveIntFromEnv(name: string, fallback: number): number {
   return Number(raw);
 }
 
-/** Teardown steps, run newest first and only once, whether the bench ends, fails or is interrupted. */
-class Cleanup {
-  private readonly steps: Array<() => Promise<void>> = [];
-  private running?: Promise<void>;
-
-  add(step: () => Promise<void>): void {
-    this.steps.push(step);
-  }
-
-  run(): Promise<void> {
-    this.running ??= (async () => {
-      for (const step of [...this.steps].reverse()) {
-        await step().catch((error: Error) => process.stderr.write(`cleanup step failed: ${error.message}\n`));
-      }
-    })();
-    return this.running;
-  }
-}
 
 const progress = (line: string) => process.stderr.write(`bench: ${line}\n`);
 

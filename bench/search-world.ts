@@ -1,3 +1,4 @@
+import { Cleanup } from './cleanup';
 import { randomBytes } from 'node:crypto';
 /**
  * The search bench's world: Postgres, Meilisearch and the service as a child process, plus the
@@ -53,26 +54,10 @@ export function positiveIntFromEnv(name: string, fallback: number): number {
   return Number(raw);
 }
 
+export { Cleanup } from './cleanup';
+
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** Teardown steps, run newest first and only once, whether the bench ends, fails or is interrupted. */
-export class Cleanup {
-  private readonly steps: Array<() => Promise<void>> = [];
-  private running?: Promise<void>;
-
-  add(step: () => Promise<void>): void {
-    this.steps.push(step);
-  }
-
-  run(): Promise<void> {
-    this.running ??= (async () => {
-      for (const step of [...this.steps].reverse()) {
-        await step().catch((error: Error) => process.stderr.write(`cleanup step failed: ${error.message}\n`));
-      }
-    })();
-    return this.running;
-  }
-}
 
 /**
  * Resolves with `work`, or rejects as soon as the bench is interrupted: a long rebuild must not hold

@@ -1,41 +1,11 @@
 import { EntityManager } from 'typeorm';
+import type { ParsedArticle, ParsedIssue, ParsedReference, ParsedSection } from '../content/authoring-format.types';
 
-/** One issue's whole authored content: exactly what the authoring format can express, nothing derived. */
-export interface IssueContent {
-  slug: string;
-  number: number;
-  title: string;
-  period: string;
-  publisher: string | null;
-  publishedOn: string | null;
-  sourceUrl: string | null;
-  editors: string[];
-  previous: string | null;
-  summary: string | null;
-  sections: SectionContent[];
-}
-
-export interface SectionContent {
-  number: number;
-  title: string;
-  intro: string | null;
-  articles: ArticleContent[];
-}
-
-export interface ArticleContent {
-  number: string;
-  title: string;
-  authors: string[];
-  tags: string[];
-  body: string;
-  references: ReferenceContent[];
-}
-
-export interface ReferenceContent {
-  label: string;
-  url: string | null;
-  title: string | null;
-}
+/** One issue's whole authored content: what the authoring format expresses, without the parser's line numbers and derived slugs. */
+export type ReferenceContent = Omit<ParsedReference, 'line'>;
+export type ArticleContent = Omit<ParsedArticle, 'line' | 'slug' | 'references'> & { references: ReferenceContent[] };
+export type SectionContent = Omit<ParsedSection, 'line' | 'articles'> & { articles: ArticleContent[] };
+export type IssueContent = Omit<ParsedIssue, 'sections'> & { sections: SectionContent[] };
 
 /** Drops what the parser adds (line numbers, derived slugs) and fixes key order, so parsed and stored content compare equal. */
 export function contentOf(parsed: IssueContent): IssueContent {
