@@ -32,6 +32,11 @@ async function mutate(serviceUrl: string, name: 'publishIssue' | 'unpublishIssue
   if (body.errors) throw new Error(`${name} failed: ${JSON.stringify(body.errors)}`);
 }
 
+async function undelivered(dataSource: DataSource, issueId: string): Promise<number> {
+  const [row] = await dataSource.query('SELECT count(*)::int AS n FROM outbox WHERE aggregate_id = $1 AND delivered_at IS NULL', [issueId]);
+  return row.n;
+}
+
 export async function measureSamplePublish(dataSource: DataSource, serviceUrl: string, repeats: number, signal: AbortSignal): Promise<number[]> {
   const [issue] = await dataSource.query(`SELECT id FROM issue WHERE slug = '2020-07'`);
   const [article] = await dataSource.query(`SELECT id FROM article WHERE issue_id = $1 AND number = '3.1'`, [issue.id]);
@@ -40,7 +45,9 @@ export async function measureSamplePublish(dataSource: DataSource, serviceUrl: s
   try {
     for (let i = 0; i < repeats; i++) {
       await mutate(serviceUrl, 'unpublishIssue', issue.id);
-      await until(async () => !(await found()), signal, 'the unpublished sample leaving search');
+      // The API hides it at once (Postgres decides); wait until the index has really dropped it too.
+      await until(async () => (await undelivered(dataSource, issue.id)) === 0, signal, 'the unpublish reaching the index');
+      if (await found()) throw new Error('the unpublished sample is still found');
       await mutate(serviceUrl, 'publishIssue', issue.id);
       samples.push(await until(found, signal, 'the republished sample becoming searchable'));
     }
