@@ -6,8 +6,9 @@ import { createScratchDatabase } from '../support/scratch-database';
 
 const PART1 = ['article', 'article_contributor', 'contributor', 'issue', 'issue_contributor', 'reference', 'section'];
 const PART2 = [...PART1, 'outbox', 'search_index_state'].sort();
-const TABLES = [...PART2, 'api_token', 'audit_log', 'issue_revision', 'webhook', 'webhook_delivery'].sort();
-const ALL = ['InitialContentSchema1764100000000', 'OutboxAndSearchState1764200000000', 'AdminPublishing1764300000000'];
+const PART3 = [...PART2, 'api_token', 'audit_log', 'issue_revision', 'webhook', 'webhook_delivery'].sort();
+const TABLES = [...PART3, 'change', 'mirror_state', 'public_entity'].sort();
+const ALL = ['InitialContentSchema1764100000000', 'OutboxAndSearchState1764200000000', 'AdminPublishing1764300000000', 'ChangeStream1764400000000'];
 
 describe('migrations against Postgres', () => {
   let scratch: Awaited<ReturnType<typeof createScratchDatabase>>;
@@ -44,6 +45,8 @@ describe('migrations against Postgres', () => {
   });
 
   it('has a down() for each migration that removes everything, and up again works', async () => {
+    await dataSource.undoLastMigration({ transaction: 'all' });
+    expect(await tables()).toEqual(PART3);
     await dataSource.undoLastMigration({ transaction: 'all' });
     expect(await tables()).toEqual(PART2);
     await dataSource.undoLastMigration({ transaction: 'all' });
