@@ -2,12 +2,12 @@ import { slugify, uniqueSlug } from '../common/slug';
 import { CONTENT_LIMITS, ContentProblem, ParsedArticle, ParsedIssue, ParsedSection, ParseResult } from './authoring-format.types';
 import { parseFrontMatter, splitNames } from './front-matter';
 import { checkReferences, REFERENCE_DEFINITION, toReference } from './references.check';
+import { TAG_PATTERN } from './format-rules';
 
 const SECTION_HEADING = /^##\s+(\d{1,3})\.\s+(\S.*?)\s*$/;
 const ARTICLE_HEADING = /^###\s+(\d{1,3})\.(\d{1,3})\s+(\S.*?)\s*$/;
 const META_LINE = /^(Authors|Tags)\s*[::]\s*(.*)$/;
 const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
-const TAG = /^[a-z0-9][a-z0-9._+-]{0,39}$/;
 
 interface Line {
   text: string;
@@ -198,7 +198,7 @@ class StructureParser {
 
   private tags(text: string, line: number): string[] {
     const tags = [...new Set(splitNames(text).map((t) => t.toLowerCase()))];
-    for (const tag of tags.filter((t) => !TAG.test(t))) {
+    for (const tag of tags.filter((t) => !TAG_PATTERN.test(t))) {
       this.errors.push({ line, message: `tag "${tag}" must be 1-40 lowercase letters, digits or . _ + -`, field: 'tags' });
     }
     if (tags.length > CONTENT_LIMITS.tagsPerArticle) this.errors.push({ line, message: `more than ${CONTENT_LIMITS.tagsPerArticle} tags`, field: 'tags' });

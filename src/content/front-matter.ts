@@ -2,6 +2,7 @@ import { isMap, LineCounter, parseDocument, Scalar, YAMLMap } from 'yaml';
 import { isSlug } from '../common/slug';
 import { isHttpUrl } from '../common/url';
 import { CONTENT_LIMITS, ContentProblem } from './authoring-format.types';
+import { isIsoDate, PERIOD_PATTERN } from './format-rules';
 
 export interface FrontMatter {
   slug: string;
@@ -17,7 +18,6 @@ export interface FrontMatter {
 
 const KEYS = ['slug', 'number', 'title', 'period', 'publisher', 'publishedOn', 'sourceUrl', 'editors', 'previous'];
 const REQUIRED = ['slug', 'number', 'title', 'period'];
-const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /** Parses the YAML between the `---` fences; `firstLine` is the 1-based line of the YAML's first line. */
 export function parseFrontMatter(yamlText: string, firstLine: number, errors: ContentProblem[]): FrontMatter | undefined {
@@ -46,7 +46,7 @@ export function parseFrontMatter(yamlText: string, firstLine: number, errors: Co
     slug: check.text('slug', CONTENT_LIMITS.shortText, (v) => isSlug(v) || 'must be lowercase letters, digits and hyphens'),
     number: check.positiveInt('number'),
     title: check.text('title', CONTENT_LIMITS.title),
-    period: check.text('period', 7, (v) => PERIOD.test(v) || 'must be YYYY-MM'),
+    period: check.text('period', 7, (v) => PERIOD_PATTERN.test(v) || 'must be YYYY-MM'),
     publisher: check.optionalText('publisher', CONTENT_LIMITS.shortText),
     publishedOn: check.optionalText('publishedOn', 10, (v) => isIsoDate(v) || 'must be a date YYYY-MM-DD'),
     sourceUrl: check.optionalText('sourceUrl', CONTENT_LIMITS.url, (v) => isHttpUrl(v) || 'must be an http(s) URL'),
@@ -119,8 +119,3 @@ export function splitNames(text: string): string[] {
     .filter((s) => s.length > 0);
 }
 
-function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-}

@@ -2,12 +2,10 @@ import { badInput } from '../common/errors/domain-error';
 import { isSlug, normalizeName } from '../common/slug';
 import { isHttpUrl } from '../common/url';
 import { CONTENT_LIMITS } from '../content/authoring-format.types';
+import { isIsoDate, PERIOD_PATTERN, TAG_PATTERN } from '../content/format-rules';
 
 // The authoring format's rules, applied to API input. Every check throws BAD_USER_INPUT naming the field.
 
-const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const TAG = /^[a-z0-9][a-z0-9._+-]{0,39}$/;
 const ARTICLE_NUMBER = /^(\d{1,3})\.(\d{1,3})$/;
 /** As `[label]:` allows in the authoring format. */
 const LABEL = /^[^\]\s][^\]]{0,39}$/;
@@ -62,14 +60,13 @@ export function checkUrl(value: string, field: string): string {
 
 export function checkPeriod(value: string | null | undefined, field: string): string {
   const period = requiredLine(value, field, 7);
-  if (!PERIOD.test(period)) throw badInput(field, `${field} must be YYYY-MM`);
+  if (!PERIOD_PATTERN.test(period)) throw badInput(field, `${field} must be YYYY-MM`);
   return period;
 }
 
 export function checkDate(value: string, field: string): string {
   const date = value.trim();
-  const parsed = new Date(`${date}T00:00:00Z`);
-  if (!DATE.test(date) || Number.isNaN(parsed.getTime()) || !parsed.toISOString().startsWith(date)) throw badInput(field, `${field} must be a date YYYY-MM-DD`);
+  if (!isIsoDate(date)) throw badInput(field, `${field} must be a date YYYY-MM-DD`);
   return date;
 }
 
@@ -89,7 +86,7 @@ export function checkArticleNumber(value: string | null | undefined, field: stri
 export function checkTags(values: readonly string[], field: string): string[] {
   const tags = [...new Set(values.map((t) => t.trim().toLowerCase()))];
   tags.forEach((tag, index) => {
-    if (!TAG.test(tag)) throw badInput(field, `tag "${tag.slice(0, 50)}" must be 1-40 lowercase letters, digits or . _ + -`, { index });
+    if (!TAG_PATTERN.test(tag)) throw badInput(field, `tag "${tag.slice(0, 50)}" must be 1-40 lowercase letters, digits or . _ + -`, { index });
   });
   if (tags.length > CONTENT_LIMITS.tagsPerArticle) throw badInput(field, `at most ${CONTENT_LIMITS.tagsPerArticle} tags`);
   return tags;
