@@ -8,6 +8,8 @@ import { AppModule } from './app.module';
 import { requestContext } from './common/request/request-context';
 import { AppConfig } from './config/app-config';
 import { SampleSeeder } from './content/sample.seeder';
+import { conditionalGet } from './http-cache/cache-headers.middleware';
+import { corsOptions } from './http-cache/cors';
 import { runMigrations } from './database/migrations.runner';
 import type { MeiliEndpoint } from './search/embedded-meilisearch.runner';
 
@@ -25,10 +27,16 @@ export async function createApp(config: AppConfig, services: { databaseUrl: stri
   // Behind a reverse proxy, the client address comes from X-Forwarded-For; otherwise every client is the proxy.
   if (config.trustProxyHops > 0) app.set('trust proxy', config.trustProxyHops);
   app.use(withRequestContext);
+  // ETags come only from http-cache, which knows what may be cached; Express's own would tag private answers too.
+  app.set('etag', false);
+  const cors = corsOptions(config.corsOrigins);
+  if (cors) app.enableCors(cors);
+  app.use('/graphql', conditionalGet());
   app.use(express.json({ limit: config.bodyLimitBytes }));
   app.use(bodyErrors(config.bodyLimitBytes));
   await runMigrations(app.get(DataSource));
-  if (options.seedSample ?? config.seedSample) await app.get(SampleSeeder).seedIfEmpty();
+  // A mirror's content comes only from its origin.
+  if ((options.seedSample ?? config.seedSample) && !config.mirrorFrom) await app.get(SampleSeeder).seedIfEmpty();
   return app;
 }
 

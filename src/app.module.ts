@@ -10,6 +10,9 @@ import { GraphQLExceptionFilter } from './common/errors/graphql-exception.filter
 import { formatGraphQLError } from './common/graphql/error-formatter';
 import { queryLimitsPlugin } from './common/graphql/query-limits.plugin';
 import { serverTimingPlugin } from './common/graphql/server-timing.plugin';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { publicCacheControl } from './http-cache/cache-policy';
+import { graphqlCachePlugin } from './http-cache/graphql-cache.plugin';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { ContentModule } from './content/content.module';
@@ -26,6 +29,10 @@ import { EditingModule } from './editing/editing.module';
 import { RevisionsModule } from './revisions/revisions.module';
 import { SchedulingModule } from './scheduling/scheduling.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
+import { ChangesModule } from './changes/changes.module';
+import { SnapshotsModule } from './snapshots/snapshots.module';
+import { FeedsModule } from './feeds/feeds.module';
+import { MirrorModule } from './mirror/mirror.module';
 import type { MeiliEndpoint } from './search/embedded-meilisearch.runner';
 import { SearchModule } from './search/search.module';
 
@@ -56,6 +63,10 @@ export class AppModule {
         RevisionsModule,
         SchedulingModule,
         WebhooksModule,
+        ChangesModule,
+        SnapshotsModule,
+        FeedsModule,
+        MirrorModule,
         SearchModule.forRoot(meili),
         HealthModule,
       ],
@@ -72,6 +83,9 @@ function graphqlOptions(config: AppConfig, loaders: LoadersFactory, schemaHost: 
     sortSchema: true,
     introspection: true,
     includeStacktraceInErrorResponses: development,
+    // Plain GETs of queries must work for CDNs. CSRF needs ambient credentials, and auth here is a Bearer header only;
+    // Apollo still refuses mutations over GET. Persisted queries (APQ) stay on Apollo's default in-memory cache.
+    csrfPrevention: false,
     formatError: formatGraphQLError(development),
     context: ({ req, res }: { req: unknown; res: unknown }) => {
       const visibleDrafts = new Set<string>();
@@ -81,6 +95,9 @@ function graphqlOptions(config: AppConfig, loaders: LoadersFactory, schemaHost: 
     plugins: [
       queryLimitsPlugin(() => schemaHost.schema, { maxDepth: config.graphqlMaxDepth, maxComplexity: config.graphqlMaxComplexity }),
       ...(config.serverTiming ? [serverTimingPlugin()] : []),
+      // http-cache decides Cache-Control, not per-field @cacheControl hints.
+      ApolloServerPluginCacheControlDisabled(),
+      graphqlCachePlugin(publicCacheControl(config)),
     ] as unknown as ApolloDriverConfig['plugins'],
   };
 }

@@ -1,4 +1,7 @@
-import { CanActivate, createParamDecorator, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
+import { CanActivate, createParamDecorator, ExecutionContext, Inject, Injectable, SetMetadata } from '@nestjs/common';
+import { DomainError, ErrorCode } from '../common/errors/domain-error';
+import { APP_CONFIG } from '../config/app-config';
+import type { AppConfig } from '../config/app-config';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import type { GraphQLContext } from '../loaders/graphql-context';
@@ -19,11 +22,14 @@ export class RoleGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly auth: AuthService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const role = this.reflector.getAllAndOverride<Role | undefined>(ROLES_KEY, [context.getHandler(), context.getClass()]);
     if (!role) return true;
+    // A mirror only copies its origin: every guarded operation is an edit or an admin task.
+    if (this.config.mirrorFrom) throw new DomainError(ErrorCode.FORBIDDEN, `this instance is a read-only mirror of ${this.config.mirrorFrom}; send changes there`);
     const ctx = GqlExecutionContext.create(context).getContext<GraphQLContext>();
     ctx.principal = await this.auth.require(ctx.req, role);
     return true;

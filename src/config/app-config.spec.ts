@@ -38,7 +38,40 @@ describe('loadConfig', () => {
       webhookAllowPrivate: true,
       authFailuresPerMinute: 10,
       trustProxyHops: 0,
+      mirrorFrom: undefined,
+      mirrorPollMs: 5000,
+      publicBaseUrl: 'http://localhost:3000',
+      cacheMaxAge: 60,
+      cacheStaleWhileRevalidate: 300,
+      corsOrigins: [],
     });
+  });
+
+  it('takes MIRROR_FROM as an http(s) origin URL', () => {
+    expect(loadConfig({ MIRROR_FROM: 'http://origin:3000/' }).mirrorFrom).toBe('http://origin:3000');
+    expect(() => loadConfig({ MIRROR_FROM: 'origin' })).toThrow(/MIRROR_FROM must be an http\(s\) URL/);
+  });
+
+  it('reads PUBLIC_BASE_URL as an http(s) URL without its trailing slash', () => {
+    expect(loadConfig({ PUBLIC_BASE_URL: 'https://kernel.example.org/monthly/' }).publicBaseUrl).toBe('https://kernel.example.org/monthly');
+    expect(configError({ PUBLIC_BASE_URL: 'ftp://x' }).problems).toEqual(['PUBLIC_BASE_URL must be an http(s) URL (got "ftp://x")']);
+    expect(configError({ PUBLIC_BASE_URL: 'https://x.org/?a=1' }).problems).toEqual(['PUBLIC_BASE_URL must not have a query or fragment']);
+  });
+
+  it('reads cache lifetimes in seconds', () => {
+    expect(loadConfig({ CACHE_MAX_AGE: '0', CACHE_SWR: '86400' })).toMatchObject({ cacheMaxAge: 0, cacheStaleWhileRevalidate: 86400 });
+    expect(configError({ CACHE_MAX_AGE: '-1', CACHE_SWR: 'soon' }).problems).toEqual([
+      'CACHE_MAX_AGE must be an integer from 0 to 31536000 (got "-1")',
+      'CACHE_SWR must be an integer from 0 to 31536000 (got "soon")',
+    ]);
+  });
+
+  it('reads CORS_ORIGINS as a list of origins or *', () => {
+    expect(loadConfig({ CORS_ORIGINS: 'https://a.example, http://localhost:5173' }).corsOrigins).toEqual(['https://a.example', 'http://localhost:5173']);
+    expect(loadConfig({ CORS_ORIGINS: ' * ' }).corsOrigins).toEqual(['*']);
+    expect(configError({ CORS_ORIGINS: 'https://a.example/path,example.org,*' }).problems).toEqual([
+      'CORS_ORIGINS must be * or comma-separated origins like https://example.org (bad: https://a.example/path, example.org, *)',
+    ]);
   });
 
   it('refuses an ADMIN_TOKEN or PREVIEW_SECRET shorter than 32 characters', () => {

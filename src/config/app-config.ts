@@ -35,6 +35,16 @@ export interface AppConfig {
   authFailuresPerMinute: number;
   /** Express `trust proxy`: how many proxies to trust for the client address (rate limiting, logs). */
   trustProxyHops: number;
+  /** Set: this instance is a read-only mirror of that origin URL. */
+  mirrorFrom?: string;
+  mirrorPollMs: number;
+  /** Where readers find the front end; feeds and the sitemap build absolute links from it (no trailing slash). */
+  publicBaseUrl: string;
+  /** `max-age` and `stale-while-revalidate` (seconds) of anonymous reads of published content. */
+  cacheMaxAge: number;
+  cacheStaleWhileRevalidate: number;
+  /** Origins allowed by CORS: empty sends no CORS headers, `['*']` allows any origin. */
+  corsOrigins: string[];
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -114,6 +124,17 @@ class Reader {
     return value;
   }
 
+  /** Comma-separated http(s) origins (scheme, host, port; no path), or `*` alone. */
+  origins(name: string): string[] {
+    const value = this.raw(name);
+    if (value === undefined) return [];
+    const items = value.split(',').map((o) => o.trim()).filter((o) => o !== '');
+    if (items.length === 1 && items[0] === '*') return ['*'];
+    const bad = items.filter((o) => !isOrigin(o));
+    if (bad.length > 0) this.problems.push(`${name} must be * or comma-separated origins like https://example.org (bad: ${bad.join(', ')})`);
+    return items.filter((o) => isOrigin(o));
+  }
+
   postgresUrl(name: string): string | undefined {
     const value = this.raw(name);
     if (value === undefined) return undefined;
@@ -129,6 +150,16 @@ class Reader {
   }
 }
 
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === value;
+  } catch {
+    return false;
+  }
+}
+
+const DAY_SECONDS = 86_400;
 const MEBIBYTE = 1024 * 1024;
 
 /** Validates every variable and throws one error listing all problems, so a bad deploy fails at boot. */
@@ -160,7 +191,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
     webhookAllowPrivate: r.bool('WEBHOOK_ALLOW_PRIVATE', nodeEnv !== 'production'),
     authFailuresPerMinute: r.int('AUTH_FAILURES_PER_MINUTE', 10, 1, 10_000),
     trustProxyHops: r.int('TRUST_PROXY_HOPS', 0, 0, 10),
+    mirrorFrom: r.httpUrl('MIRROR_FROM'),
+    mirrorPollMs: r.int('MIRROR_POLL_MS', 5000, 50, 3_600_000),
+    publicBaseUrl: r.httpUrl('PUBLIC_BASE_URL') ?? 'http://localhost:3000',
+    cacheMaxAge: r.int('CACHE_MAX_AGE', 60, 0, 365 * DAY_SECONDS),
+    cacheStaleWhileRevalidate: r.int('CACHE_SWR', 300, 0, 365 * DAY_SECONDS),
+    corsOrigins: r.origins('CORS_ORIGINS'),
   };
+  if (/[?#]/.test(config.publicBaseUrl)) r.problems.push('PUBLIC_BASE_URL must not have a query or fragment');
   if (config.meiliUrl && (config.meiliMasterKey?.length ?? 0) < 16) r.problems.push('MEILI_MASTER_KEY must be set, at least 16 bytes, when MEILI_URL is set');
   if (!config.meiliUrl && config.meiliMasterKey) r.problems.push('MEILI_MASTER_KEY is only used with MEILI_URL; the embedded Meilisearch makes its own key');
   if (r.problems.length > 0) throw new ConfigError(r.problems);

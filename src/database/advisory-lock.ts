@@ -6,6 +6,8 @@ export const LockKey = {
   CONTRIBUTORS: 74_201_002,
   IMPORT: 74_201_003,
   SEARCH_SYNC: 74_201_004,
+  /** Held from a transaction's first public change until commit, so change ids appear in commit order. */
+  CHANGES: 74_201_005,
 } as const;
 
 /** Runs `fn` while holding a session-level Postgres advisory lock, so concurrent instances take turns. */

@@ -51,7 +51,8 @@ export class ContributorEditingService {
              version = version + CASE WHEN $5 THEN 1 ELSE 0 END, updated_at = now() WHERE id = $1 RETURNING *`,
           [id, slug ?? null, affiliation !== undefined, affiliation ?? null, Boolean(existing)],
         );
-        if (existing && row.slug !== existing.slug) await enqueue(m, OutboxTopic.SEARCH_SYNC_ISSUE, await issuesOf(m, [id]));
+        // Slug and affiliation are public: the change stream and search follow either.
+        if (existing) await enqueue(m, OutboxTopic.SEARCH_SYNC_ISSUE, await issuesOf(m, [id]));
         await this.journal.record(m, by, { action: 'upsertContributor', objectType: 'contributor', objectId: id, details: { name, created: !existing } });
         return toModel(m, row);
       },

@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { recordPublicChanges } from '../changes/change-recorder';
 
 export const OutboxTopic = {
   SEARCH_SYNC_ISSUE: 'search.sync_issue',
@@ -15,6 +16,8 @@ export async function enqueue(m: EntityManager, topic: string, aggregateIds: Ite
   if (ids.length === 0) return;
   await m.query('INSERT INTO outbox (topic, aggregate_id) SELECT $1, unnest($2::uuid[])', [topic, ids]);
   await m.query('SELECT pg_notify($1, $2)', [OUTBOX_CHANNEL, topic]);
+  // Every state change of an issue passes here, in its transaction: the change stream is recorded alongside.
+  if (topic === OutboxTopic.SEARCH_SYNC_ISSUE) await recordPublicChanges(m, ids);
 }
 
 export async function outboxLag(m: EntityManager): Promise<{ pending: number; oldestAgeSeconds: number }> {
