@@ -60,6 +60,16 @@ describe('request limits and error masking', () => {
     }
   });
 
+  it('reports a persisted-query hash that does not match its query as BAD_REQUEST, not a server fault', async () => {
+    const res = await fetch(`${t.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ latestIssue { slug } }', extensions: { persistedQuery: { version: 1, sha256Hash: 'f'.repeat(64) } } }),
+    });
+    expect(res.status).toBe(400);
+    expect((await res.json()).errors).toEqual([{ message: 'provided sha does not match query', extensions: { code: 'BAD_REQUEST' } }]);
+  });
+
   it('reports a syntax error as GRAPHQL_PARSE_FAILED, not a server fault', async () => {
     const { status, body } = await t.gql('{ issues(first: ');
     expect(status).toBe(400);

@@ -28,6 +28,11 @@ export function formatGraphQLError(includeStack: boolean) {
     }
     const code = formatted.extensions?.code as string | undefined;
     if (code && CLIENT_CODES.has(code)) return withoutStack(formatted, includeStack);
+    // Apollo's own request errors (a persisted-query hash that does not match) carry only an HTTP 4xx status.
+    const status = (original as GraphQLError)?.extensions?.http as { status?: number } | undefined;
+    if (original instanceof GraphQLError && !original.originalError && status?.status && status.status < 500) {
+      return withoutStack({ ...formatted, extensions: { ...formatted.extensions, code: 'BAD_REQUEST' } }, includeStack);
+    }
     if (original instanceof GraphQLError && !original.originalError && !code) return withoutStack(formatted, includeStack);
     const requestId = requestContext.current()?.requestId;
     logger.error(`request ${requestId ?? '-'}: ${(original as Error)?.stack ?? String(original)}`);
