@@ -7,13 +7,12 @@ import { IssuesModule } from '../issues/issues.module';
 import { LoadersModule } from '../loaders/loaders.module';
 import { FeedSourceService } from './feed-source.service';
 import { FeedsController } from './feeds.controller';
-import { FEED_RESOLVERS } from './feeds.resolvers';
 import { FeedsService } from './feeds.service';
 
 @Module({
   imports: [IssuesModule, LoadersModule],
   controllers: [FeedsController],
-  providers: [FeedSourceService, FeedsService, ...FEED_RESOLVERS],
+  providers: [FeedSourceService, FeedsService],
 })
 export class FeedsModule implements NestModule {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}

@@ -5,13 +5,12 @@ import { publicContent } from '../http-cache/cache-headers.middleware';
 import { publicCacheControl } from '../http-cache/cache-policy';
 import { SnapshotExporter } from './snapshot-exporter.service';
 import { SnapshotImporter } from './snapshot-importer.service';
-import { SNAPSHOT_RESOLVERS } from './snapshots.resolvers';
 import { SnapshotsController } from './snapshots.controller';
 
 /** Snapshot export over REST (`/export/...`); the importer is exported for a mirror mode to reuse. */
 @Module({
   controllers: [SnapshotsController],
-  providers: [...SNAPSHOT_RESOLVERS, SnapshotExporter, SnapshotImporter],
+  providers: [SnapshotExporter, SnapshotImporter],
   exports: [SnapshotImporter],
 })
 export class SnapshotsModule implements NestModule {
