@@ -9,6 +9,7 @@
  * so it never fights `npm start` for ./.data), then both servers as child processes, and always tears
  * all of it down again, also on errors and Ctrl-C.
  */
+import { positiveIntFromEnv, progress, runBench } from './bench-runner';
 import { Cleanup } from './cleanup';
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
@@ -43,15 +44,8 @@ interface Measured {
   sqlStatements: number;
 }
 
-function positiveIntFromEnv(name: string, fallback: number): number {
-  const raw = process.env[name]?.trim();
-  if (!raw) return fallback;
-  if (!/^[1-9]\d*$/.test(raw)) throw new Error(`${name} must be a positive integer (got "${raw}")`);
-  return Number(raw);
-}
 
 
-const progress = (line: string) => process.stderr.write(`bench: ${line}\n`);
 
 /** Both servers get a port before either listens, so ask again until the two differ. */
 async function twoFreePorts(): Promise<[number, number]> {
@@ -179,28 +173,5 @@ async function run(cleanup: Cleanup, signal: AbortSignal): Promise<void> {
   ]);
 }
 
-async function main(): Promise<void> {
-  const abort = new AbortController();
-  const cleanup = new Cleanup();
-  // Ctrl-C reaches the servers too (same process group); we still stop them and Postgres in order.
-  const onSignal = (name: NodeJS.Signals) => {
-    if (abort.signal.aborted) return;
-    progress(`${name} received: stopping and cleaning up`);
-    abort.abort(new Error(`interrupted by ${name}`));
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-  let exitCode = 0;
-  try {
-    await run(cleanup, abort.signal);
-  } catch (error) {
-    exitCode = abort.signal.aborted ? 130 : 1;
-    process.stderr.write(`bench failed: ${(error as Error).message}\n`);
-  } finally {
-    await cleanup.run();
-  }
-  // Exit explicitly: a stray handle in a library must not keep a finished bench alive.
-  process.exit(exitCode);
-}
+void runBench(run);
 
-void main();

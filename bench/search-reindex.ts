@@ -10,7 +10,8 @@ import type { ArticleDocument } from '../src/search/article-document';
 import { INDEX_SETTINGS } from '../src/search/index-settings';
 import { SearchIndexer, succeeded } from '../src/search/search-indexer';
 import { allDocuments } from '../src/search/search-source';
-import { EXTRA_INDEX_PREFIX, progress, untilAborted } from './search-world';
+import { progress } from './bench-runner';
+import { EXTRA_INDEX_PREFIX, untilAborted } from './search-world';
 
 const REBUILD_INDEX = `${EXTRA_INDEX_PREFIX}rebuild`;
 const DIRECT_INDEX = `${EXTRA_INDEX_PREFIX}direct`;

@@ -1,3 +1,4 @@
+import { progress } from './bench-runner';
 import { Cleanup } from './cleanup';
 import { randomBytes } from 'node:crypto';
 /**
@@ -45,16 +46,7 @@ export interface World {
   meiliUrl: string;
 }
 
-export const progress = (line: string) => process.stderr.write(`bench: ${line}\n`);
 
-export function positiveIntFromEnv(name: string, fallback: number): number {
-  const raw = process.env[name]?.trim();
-  if (!raw) return fallback;
-  if (!/^[1-9]\d*$/.test(raw)) throw new Error(`${name} must be a positive integer (got "${raw}")`);
-  return Number(raw);
-}
-
-export { Cleanup } from './cleanup';
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 

@@ -22,7 +22,9 @@ import { insertCorpus } from './search-corpus';
 import { measureReindex } from './search-reindex';
 import { printReport, Report } from './search-report';
 import type { DirectTarget } from './search-requests';
-import { Cleanup, positiveIntFromEnv, progress, SERVICE_INDEX, startWorld, World } from './search-world';
+import { positiveIntFromEnv, progress, runBench } from './bench-runner';
+import { Cleanup } from './cleanup';
+import { SERVICE_INDEX, startWorld, World } from './search-world';
 
 const PUBLISH_REPEATS = 5;
 
@@ -72,32 +74,9 @@ async function run(settings: Settings, cleanup: Cleanup, signal: AbortSignal): P
   );
 }
 
-async function main(): Promise<void> {
-  const abort = new AbortController();
-  const cleanup = new Cleanup();
-  // Progress goes to stderr; library logs (importer, indexer, embedded runners) would only bury it.
-  Logger.overrideLogger(['error', 'warn']);
-  // Ctrl-C reaches the service too (same process group); we still stop it, Meilisearch and Postgres in order.
-  const onSignal = (name: NodeJS.Signals) => {
-    if (abort.signal.aborted) return;
-    progress(`${name} received: stopping and cleaning up`);
-    abort.abort(new Error(`interrupted by ${name}`));
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-  let exitCode = 0;
-  try {
-    const settings = { rounds: positiveIntFromEnv('BENCH_ROUNDS', 20), corpus: positiveIntFromEnv('BENCH_CORPUS', 20_000) };
-    await run(settings, cleanup, abort.signal);
-  } catch (error) {
-    exitCode = abort.signal.aborted ? 130 : 1;
-    process.stderr.write(`bench failed: ${(error as Error).message}\n`);
-  } finally {
-    progress('cleaning up');
-    await cleanup.run();
-  }
-  // Exit explicitly: a stray handle in a library must not keep a finished bench alive.
-  process.exit(exitCode);
-}
+/** Progress goes to stderr; library logs (importer, indexer, embedded runners) would only bury it. */
+Logger.overrideLogger(['error', 'warn']);
+void runBench((cleanup, signal) =>
+  run({ rounds: positiveIntFromEnv('BENCH_ROUNDS', 20), corpus: positiveIntFromEnv('BENCH_CORPUS', 20_000) }, cleanup, signal),
+);
 
-void main();
