@@ -26,6 +26,7 @@ describe('CORS', () => {
       expect(res.headers.get('access-control-allow-headers')!.split(',')).toEqual(expect.arrayContaining(['authorization', 'content-type', 'if-none-match']));
       expect(res.headers.get('access-control-allow-credentials')).toBeNull();
       expect(res.headers.get('vary')).toMatch(/origin/i);
+      expect(res.headers.get('access-control-max-age')).toBe('600'); // the README's "cached for 10 minutes"
     });
 
     it('lets a listed origin read the response and its ETag', async () => {
